@@ -1,0 +1,25 @@
+#include "scenario_arg.hpp"
+
+#include <iostream>
+
+#include "parley/scenario_io.hpp"
+
+namespace parley::cli {
+
+Scenario load_scenario_arg(const std::string& file) {
+  if (file.empty()) {
+    return load_scenario_text(embedded_default_scenario(),
+                              std::string("<embedded>/") + embedded_default_scenario_name);
+  }
+  return load_scenario_file(file);
+}
+
+void emit(const std::string& content, const std::string& out) {
+  if (out.empty()) {
+    std::cout << content;
+  } else {
+    write_file_atomically(out, content);
+  }
+}
+
+}  // namespace parley::cli

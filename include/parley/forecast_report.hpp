@@ -1,0 +1,30 @@
+// Presenting forecasts: who pulls each outcome which way, terminal tables, JSON.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "parley/model.hpp"
+#include "parley/scenario.hpp"
+
+namespace parley {
+
+// An actor's pull on an outcome: its share of sum_k c_k s_k |x_k - outcome| over the issue's
+// actors, signed by the side it stands on (+ above the outcome, - below).
+struct Pull {
+  std::size_t actor = 0;  // index into Scenario::actors
+  double share = 0.0;     // in [-1, 1]
+};
+
+// Pulls on `outcome` from the actors' positions in `round` (default: the last), largest first;
+// actors exactly at the outcome are left out.
+std::vector<Pull> actor_pulls(const Scenario& scenario, const IssueForecast& forecast);
+
+// One row per issue; a column per forecast (all made on `scenario`, same issue order); the pulls
+// of the first forecast's outcome.
+std::string forecast_table(const Scenario& scenario, const std::vector<Forecast>& forecasts);
+
+// Every forecast in full: outcomes, per-round positions, pulls.
+std::string forecast_json(const Scenario& scenario, const std::vector<Forecast>& forecasts);
+
+}  // namespace parley

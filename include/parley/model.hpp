@@ -1,0 +1,123 @@
+// Bargaining models: one small interface, registered by name.
+//
+// A model receives a validated scenario and returns a Forecast: per issue, the predicted outcome
+// and the positions of the participating actors in every round. Models compute only; they never
+// print or write files. A caller that wants per-round events passes a ForecastObserver.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parley/scenario.hpp"
+
+namespace parley {
+
+// One issue as the models see it: only the actors that take part, in scenario order.
+struct IssueInput {
+  std::string issue_id;
+  double scale_min = 0.0;
+  double scale_max = 100.0;
+  double status_quo = 0.0;             // the scenario's, or the scale midpoint
+  std::vector<std::size_t> actors;     // indices into Scenario::actors
+  std::vector<double> capability;      // >= 0
+  std::vector<double> position;        // on the issue's scale
+  std::vector<double> salience;        // in [0, 1] (scenario salience / 100)
+};
+
+// The issues of a scenario in file order, each with its participating actors.
+std::vector<IssueInput> issue_inputs(const Scenario& scenario);
+
+struct IssueForecast {
+  std::string issue_id;
+  double outcome = 0.0;             // the model's prediction on the issue's scale
+  std::vector<std::size_t> actors;  // indices into Scenario::actors, as in IssueInput
+  // positions[r][k]: position of actors[k] after round r; positions[0] is the initial state.
+  std::vector<std::vector<double>> positions;
+  int rounds = 0;          // bargaining rounds run (0 for one-shot models)
+  bool converged = true;
+  std::string note;        // e.g. why a fallback weighting was used
+};
+
+struct Forecast {
+  std::string model;  // the spec it was made with, e.g. "median"
+  std::vector<IssueForecast> issues;
+};
+
+class ForecastObserver {
+ public:
+  virtual ~ForecastObserver() = default;
+  virtual void on_round(const std::string& issue_id, int round, std::span<const double> positions) {
+    (void)issue_id, (void)round, (void)positions;
+  }
+};
+
+struct ParameterSpec {
+  std::string name;
+  std::string default_value;
+  std::string description;
+};
+
+struct ModelInfo {
+  std::string name;
+  std::string summary;  // one line, shown by `parley models`
+  std::vector<ParameterSpec> parameters;
+};
+
+// Parameters given in a model spec, "name(key=value,...)", checked against ModelInfo::parameters.
+class ModelParameters {
+ public:
+  ModelParameters() = default;
+  explicit ModelParameters(std::map<std::string, std::string> values) : values_(std::move(values)) {}
+  double number(const std::string& key, double fallback) const;
+  int integer(const std::string& key, int fallback) const;
+  std::string text(const std::string& key, const std::string& fallback) const;
+  const std::map<std::string, std::string>& values() const { return values_; }
+
+ private:
+  std::map<std::string, std::string> values_;
+};
+
+class Model {
+ public:
+  virtual ~Model() = default;
+  virtual Forecast forecast(const Scenario& scenario, ForecastObserver* observer = nullptr) const = 0;
+};
+
+// For models that treat each issue on its own.
+class PerIssueModel : public Model {
+ public:
+  Forecast forecast(const Scenario& scenario, ForecastObserver* observer = nullptr) const final;
+  virtual IssueForecast forecast_issue(const IssueInput& issue, ForecastObserver* observer) const = 0;
+
+ protected:
+  explicit PerIssueModel(std::string spec) : spec_(std::move(spec)) {}
+
+ private:
+  std::string spec_;
+};
+
+class ModelError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+using ModelFactory = std::unique_ptr<Model> (*)(const ModelParameters& parameters);
+
+struct ModelEntry {
+  ModelInfo info;
+  ModelFactory make;
+};
+
+// Every model parley knows, in the order `parley models` lists them.
+const std::vector<ModelEntry>& model_registry();
+
+// "eum(q=0.5,rounds=20)" -> the model. Throws ModelError for an unknown name or parameter.
+std::unique_ptr<Model> make_model(std::string_view spec);
+
+}  // namespace parley

@@ -1,0 +1,52 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "parley/forecast_report.hpp"
+
+namespace parley {
+namespace {
+
+// "usa 21%, france 12%" for the strongest pulls on one side.
+std::string strongest(const Scenario& scenario, const std::vector<Pull>& pulls, int sign,
+                      std::size_t count) {
+  std::string text;
+  std::size_t shown = 0;
+  for (const Pull& pull : pulls) {
+    if ((pull.share > 0) != (sign > 0) || shown == count) continue;
+    if (!text.empty()) text += ", ";
+    text += fmt::format("{} {:.0f}%", scenario.actors[pull.actor].id, std::abs(pull.share) * 100);
+    ++shown;
+  }
+  return text.empty() ? "-" : text;
+}
+
+std::string status_quo_text(const Issue& issue) {
+  return issue.status_quo ? fmt::format("{:.1f}", *issue.status_quo) : "-";
+}
+
+}  // namespace
+
+std::string forecast_table(const Scenario& scenario, const std::vector<Forecast>& forecasts) {
+  std::size_t id_width = 5;
+  for (const Issue& issue : scenario.issues) id_width = std::max(id_width, issue.id.size());
+  std::string out = fmt::format("{:<{}}  {:<12}  {:>6}", "issue", id_width, "kind", "sq");
+  for (const Forecast& f : forecasts) out += fmt::format("  {:>10}", f.model.substr(0, 10));
+  out += "  pulled up by                    pulled down by\n";
+  for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
+    const Issue& issue = scenario.issues[i];
+    out += fmt::format("{:<{}}  {:<12}  {:>6}", issue.id, id_width, to_string(issue.kind),
+                       status_quo_text(issue));
+    for (const Forecast& f : forecasts) out += fmt::format("  {:>10.1f}", f.issues[i].outcome);
+    if (!forecasts.empty()) {
+      auto pulls = actor_pulls(scenario, forecasts.front().issues[i]);
+      out += fmt::format("  {:<30}  {}", strongest(scenario, pulls, +1, 2),
+                         strongest(scenario, pulls, -1, 2));
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace parley

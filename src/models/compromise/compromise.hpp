@@ -1,0 +1,17 @@
+// `compromise`: the capability x salience weighted mean of the actors' positions (Achen 2006).
+#pragma once
+
+#include "parley/model.hpp"
+
+namespace parley {
+
+class CompromiseModel final : public PerIssueModel {
+ public:
+  CompromiseModel() : PerIssueModel("compromise") {}
+  IssueForecast forecast_issue(const IssueInput& issue, ForecastObserver* observer) const override;
+
+  static ModelInfo info();
+  static std::unique_ptr<Model> make(const ModelParameters& parameters);
+};
+
+}  // namespace parley

@@ -1,0 +1,66 @@
+// Internal: what every reader produces before validation.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "parley/scenario.hpp"
+#include "parley/scenario_io.hpp"
+
+namespace parley::detail {
+
+struct Location {
+  int line = 0;  // 1-based
+  int column = 0;
+};
+
+// Field path (index form, "actors[3].positions.girls_education") -> where it was written.
+// A map entry's key is also recorded, under the path with key_suffix appended.
+using SourceMap = std::map<std::string, Location>;
+inline constexpr const char* key_suffix = "@key";
+
+struct Parsed {
+  Scenario scenario;
+  SourceMap locations;
+  std::vector<Diagnostic> diagnostics;  // problems found while reading
+  bool readable = true;  // false when the file could not be read into a structure at all
+};
+
+// Collects diagnostics for one input file, filling in locations from the source map.
+class DiagnosticSink {
+ public:
+  DiagnosticSink(std::string file, const SourceMap& locations, std::vector<Diagnostic>& out)
+      : file_(std::move(file)), locations_(locations), out_(out) {}
+
+  // Reports at the location of `path`, or of its nearest written ancestor.
+  void error(std::string code, const std::string& path, std::string message);
+  // Reports at the key of map entry `path` (an unknown id used as a key), else as error().
+  void error_at_key(std::string code, const std::string& path, std::string message);
+  // Reports at an explicit location.
+  void error_at(std::string code, Location where, const std::string& path, std::string message);
+  const std::string& file() const { return file_; }
+
+ private:
+  Location locate(const std::string& path) const;
+
+  std::string file_;
+  const SourceMap& locations_;
+  std::vector<Diagnostic>& out_;
+};
+
+Parsed parse_yaml_scenario(std::string_view text, const std::string& file);
+Parsed parse_json_scenario(std::string_view text, const std::string& file);
+Parsed parse_ktab_csv(std::string_view text, const std::string& file);
+Parsed parse_eu_csv(std::string_view text, const std::string& file);
+Parsed parse_decide(std::string_view text, const std::string& file);
+
+// Semantic checks on a structurally parsed scenario: ranges, references, duplicates.
+void validate_scenario(const Scenario& scenario, DiagnosticSink& sink);
+
+// E060 for every evidence number without a source or `judgement: true`.
+void check_provenance(const Scenario& scenario, DiagnosticSink& sink);
+
+}  // namespace parley::detail

@@ -1,0 +1,129 @@
+#include "parley/scenario_paths.hpp"
+
+#include <fmt/format.h>
+
+#include <limits>
+
+namespace parley {
+namespace {
+
+constexpr double unbounded = std::numeric_limits<double>::max();
+
+class Collector {
+ public:
+  explicit Collector(std::vector<NumberField>& out) : out_(out) {}
+
+  void add(std::string id_path, std::string index_path, double& value, double min, double max,
+           bool evidence = true) {
+    out_.push_back({std::move(id_path), std::move(index_path), &value, min, max, evidence});
+  }
+  void add(std::string id_path, std::string index_path, std::optional<double>& value, double min,
+           double max) {
+    if (value) add(std::move(id_path), std::move(index_path), *value, min, max);
+  }
+
+ private:
+  std::vector<NumberField>& out_;
+};
+
+void collect_weights(Collector& c, const std::string& id, const std::string& index, UtilityWeights& w) {
+  c.add(id + ".cohesion", index + ".cohesion", w.cohesion, 0, unbounded);
+  c.add(id + ".ideology", index + ".ideology", w.ideology, 0, unbounded);
+  c.add(id + ".revenue", index + ".revenue", w.revenue, 0, unbounded);
+  c.add(id + ".recognition", index + ".recognition", w.recognition, 0, unbounded);
+}
+
+void collect_actors(Collector& c, Scenario& s) {
+  for (std::size_t i = 0; i < s.actors.size(); ++i) {
+    Actor& a = s.actors[i];
+    const std::string id = "actors." + a.id, index = fmt::format("actors[{}]", i);
+    c.add(id + ".capability", index + ".capability", a.capability, 0, unbounded);
+    c.add(id + ".risk", index + ".risk", a.risk, -1, 1);
+    for (auto& [issue_id, position] : a.positions) {
+      const Issue* issue = find_issue(s, issue_id);
+      c.add(id + ".positions." + issue_id, index + ".positions." + issue_id, position,
+            issue ? issue->scale_min : -unbounded, issue ? issue->scale_max : unbounded);
+    }
+    for (auto& [issue_id, salience] : a.salience) {
+      c.add(id + ".salience." + issue_id, index + ".salience." + issue_id, salience, 0, 100);
+    }
+  }
+}
+
+void collect_context(Collector& c, Scenario& s) {
+  if (s.regime) {
+    Regime& r = *s.regime;
+    collect_weights(c, "regime.weights", "regime.weights", r.weights);
+    for (std::size_t i = 0; i < r.factions.size(); ++i) {
+      if (r.factions[i].weights) {
+        collect_weights(c, "regime.factions." + r.factions[i].actor + ".weights",
+                        fmt::format("regime.factions[{}].weights", i), *r.factions[i].weights);
+      }
+    }
+    c.add("regime.cohesion", "regime.cohesion", r.cohesion, 0, 1);
+    c.add("regime.revenue_usd_bn", "regime.revenue_usd_bn", r.revenue_usd_bn, 0, unbounded);
+  }
+  if (s.spoiler) {
+    Spoiler& sp = *s.spoiler;
+    c.add("spoiler.strength", "spoiler.strength", sp.strength, 0, 1);
+    c.add("spoiler.recruitment_from_defection", "spoiler.recruitment_from_defection",
+          sp.recruitment_from_defection, 0, 1);
+    c.add("spoiler.attacks_per_month", "spoiler.attacks_per_month", sp.attacks_per_month, 0, unbounded);
+  }
+  if (s.population) {
+    Population& p = *s.population;
+    c.add("population.total_millions", "population.total_millions", p.total_millions,
+          std::numeric_limits<double>::min(), unbounded);
+    c.add("population.acute_food_insecure_millions", "population.acute_food_insecure_millions",
+          p.acute_food_insecure_millions, 0, p.total_millions);
+    c.add("population.humanitarian_need_millions", "population.humanitarian_need_millions",
+          p.humanitarian_need_millions, 0, p.total_millions);
+    c.add("population.gdp_usd_bn", "population.gdp_usd_bn", p.gdp_usd_bn, 0, unbounded);
+  }
+}
+
+void collect_instruments_and_parameters(Collector& c, Scenario& s) {
+  for (std::size_t i = 0; i < s.instruments.size(); ++i) {
+    Instrument& in = s.instruments[i];
+    const std::string id = "instruments." + in.id, index = fmt::format("instruments[{}]", i);
+    c.add(id + ".size", index + ".size", in.size, 0, unbounded);
+    for (auto& [name, value] : in.effects) {
+      c.add(id + ".effects." + name, index + ".effects." + name, value, -unbounded, unbounded);
+    }
+  }
+  for (auto& [name, value] : s.parameters) {
+    c.add("parameters." + name, "parameters." + name, value, -unbounded, unbounded);
+  }
+  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+    Issue& issue = s.issues[i];
+    c.add("issues." + issue.id + ".status_quo", fmt::format("issues[{}].status_quo", i),
+          issue.status_quo, issue.scale_min, issue.scale_max);
+  }
+}
+
+}  // namespace
+
+std::vector<NumberField> number_fields(Scenario& scenario) {
+  std::vector<NumberField> fields;
+  Collector collector(fields);
+  collect_actors(collector, scenario);
+  collect_context(collector, scenario);
+  collect_instruments_and_parameters(collector, scenario);
+  return fields;
+}
+
+double* find_number(Scenario& scenario, std::string_view id_path) {
+  for (NumberField& field : number_fields(scenario)) {
+    if (field.id_path == id_path) return field.value;
+  }
+  return nullptr;
+}
+
+const std::vector<std::string>& condition_indicators() {
+  static const std::vector<std::string> names = {
+      "cohesion", "revenue_usd_bn", "spoiler_strength", "attacks_per_month",
+      "acute_food_insecure_millions", "month"};
+  return names;
+}
+
+}  // namespace parley

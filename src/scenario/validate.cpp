@@ -1,0 +1,313 @@
+// Semantic checks of a parsed scenario: ranges, ids, cross references, consistency.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <limits>
+#include <set>
+
+#include "parley/scenario_paths.hpp"
+#include "scenario/parsed.hpp"
+
+namespace parley::detail {
+namespace {
+
+std::string show(double value) { return fmt::format("{}", value); }
+
+std::string range_text(double min, double max) {
+  constexpr double big = std::numeric_limits<double>::max();
+  if (max >= big) return min == 0 ? "a number >= 0" : fmt::format("a number >= {}", min);
+  return fmt::format("a number in [{}, {}]", min, max);
+}
+
+template <typename T>
+void check_unique_ids(const std::vector<T>& items, const char* list, DiagnosticSink& sink) {
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (items[i].id.empty()) continue;
+    if (!seen.insert(items[i].id).second) {
+      sink.error("E020", fmt::format("{}[{}].id", list, i),
+                 fmt::format("duplicate id '{}' in {}", items[i].id, list));
+    }
+  }
+}
+
+class Validator {
+ public:
+  Validator(const Scenario& scenario, DiagnosticSink& sink)
+      : s_(scenario), copy_(scenario), fields_(number_fields(copy_)), sink_(sink) {}
+
+  void run() {
+    check_unique_ids(s_.meta.sources, "meta.sources", sink_);
+    check_issues();
+    check_actors();
+    check_blocs();
+    check_regime();
+    check_spoiler();
+    check_instruments();
+    check_strategies();
+    check_number_ranges();
+    check_uncertainty();
+  }
+
+ private:
+  void check_issues() {
+    if (s_.issues.empty()) sink_.error("E022", "issues", "expected at least one issue");
+    check_unique_ids(s_.issues, "issues", sink_);
+    for (std::size_t i = 0; i < s_.issues.size(); ++i) {
+      const Issue& issue = s_.issues[i];
+      if (!(issue.scale_min < issue.scale_max)) {
+        sink_.error("E013", fmt::format("issues[{}].scale", i),
+                    fmt::format("expected min < max, got [{}, {}]", show(issue.scale_min),
+                                show(issue.scale_max)));
+      }
+    }
+  }
+
+  void check_actors() {
+    if (s_.actors.empty()) sink_.error("E022", "actors", "expected at least one actor");
+    check_unique_ids(s_.actors, "actors", sink_);
+    for (std::size_t i = 0; i < s_.actors.size(); ++i) {
+      const Actor& actor = s_.actors[i];
+      const std::string at = fmt::format("actors[{}]", i);
+      if (!actor.bloc.empty() && !find_bloc(s_, actor.bloc)) {
+        sink_.error("E021", at + ".bloc", fmt::format("unknown bloc '{}'", actor.bloc));
+      }
+      for (const auto& [issue, value] : actor.positions) {
+        if (!find_issue(s_, issue)) {
+          sink_.error_at_key("E021", at + ".positions." + issue, fmt::format("unknown issue '{}'", issue));
+        } else if (!actor.salience.count(issue)) {
+          sink_.error("E050", at + ".positions." + issue,
+                      fmt::format("a position on '{}' needs a salience on it too", issue));
+        }
+      }
+      for (const auto& [issue, value] : actor.salience) {
+        if (!find_issue(s_, issue)) {
+          sink_.error_at_key("E021", at + ".salience." + issue, fmt::format("unknown issue '{}'", issue));
+        } else if (!actor.positions.count(issue)) {
+          sink_.error("E050", at + ".salience." + issue,
+                      fmt::format("a salience on '{}' needs a position on it too", issue));
+        }
+      }
+    }
+  }
+
+  void check_blocs() {
+    check_unique_ids(s_.blocs, "blocs", sink_);
+    std::map<std::string, std::string> bloc_of;
+    for (std::size_t b = 0; b < s_.blocs.size(); ++b) {
+      const Bloc& bloc = s_.blocs[b];
+      for (std::size_t m = 0; m < bloc.members.size(); ++m) {
+        const std::string at = fmt::format("blocs[{}].members[{}]", b, m);
+        const std::string& member = bloc.members[m];
+        const Actor* actor = find_actor(s_, member);
+        if (!actor) {
+          sink_.error("E021", at, fmt::format("unknown actor '{}'", member));
+          continue;
+        }
+        auto [it, inserted] = bloc_of.emplace(member, bloc.id);
+        if (!inserted && it->second != bloc.id) {
+          sink_.error("E050", at, fmt::format("actor '{}' is already a member of bloc '{}'",
+                                              member, it->second));
+        }
+        if (!actor->bloc.empty() && actor->bloc != bloc.id) {
+          sink_.error("E050", at, fmt::format("actor '{}' names bloc '{}' but is listed in '{}'",
+                                              member, actor->bloc, bloc.id));
+        }
+      }
+      if (bloc.baseline) check_policy(*bloc.baseline, fmt::format("blocs[{}].baseline", b));
+    }
+  }
+
+  void check_weights(const UtilityWeights& w, const std::string& at) {
+    if (w.cohesion + w.ideology + w.revenue + w.recognition <= 0) {
+      sink_.error("E013", at, "expected at least one positive weight");
+    }
+  }
+
+  void check_actor_ref(const std::string& id, ActorKind kind, const std::string& at) {
+    const Actor* actor = find_actor(s_, id);
+    if (!actor) {
+      sink_.error("E021", at, fmt::format("unknown actor '{}'", id));
+    } else if (actor->kind != kind) {
+      sink_.error("E050", at, fmt::format("actor '{}' must be of kind {}, not {}", id,
+                                          to_string(kind), to_string(actor->kind)));
+    }
+  }
+
+  void check_regime() {
+    if (!s_.regime) return;
+    const Regime& r = *s_.regime;
+    if (r.factions.empty()) sink_.error("E022", "regime.factions", "expected at least one faction");
+    std::set<std::string> factions;
+    for (std::size_t i = 0; i < r.factions.size(); ++i) {
+      const std::string at = fmt::format("regime.factions[{}]", i);
+      check_actor_ref(r.factions[i].actor, ActorKind::regime_faction, at + ".actor");
+      if (!factions.insert(r.factions[i].actor).second) {
+        sink_.error("E020", at + ".actor", fmt::format("duplicate faction '{}'", r.factions[i].actor));
+      }
+      if (r.factions[i].weights) check_weights(*r.factions[i].weights, at + ".weights");
+    }
+    if (!r.leader.empty() && !factions.count(r.leader)) {
+      sink_.error("E021", "regime.leader",
+                  fmt::format("leader '{}' is not one of the regime's factions", r.leader));
+    }
+    check_weights(r.weights, "regime.weights");
+  }
+
+  void check_spoiler() {
+    if (s_.spoiler && !s_.spoiler->actor.empty()) {
+      check_actor_ref(s_.spoiler->actor, ActorKind::armed_group, "spoiler.actor");
+    }
+  }
+
+  void check_instruments() {
+    check_unique_ids(s_.instruments, "instruments", sink_);
+    for (std::size_t i = 0; i < s_.instruments.size(); ++i) {
+      const Instrument& in = s_.instruments[i];
+      const std::string at = fmt::format("instruments[{}]", i);
+      for (std::size_t c = 0; c < in.controlled_by.size(); ++c) {
+        const std::string& who = in.controlled_by[c];
+        if (!find_actor(s_, who) && !find_bloc(s_, who)) {
+          sink_.error("E021", fmt::format("{}.controlled_by[{}]", at, c),
+                      fmt::format("unknown actor or bloc '{}'", who));
+        }
+      }
+      if (!in.track.empty() && !find_issue(s_, in.track)) {
+        sink_.error("E021", at + ".track", fmt::format("unknown issue '{}'", in.track));
+      }
+    }
+  }
+
+  void check_levels(const std::map<std::string, double>& levels, const std::string& at) {
+    for (const auto& [id, level] : levels) {
+      if (!find_instrument(s_, id)) {
+        sink_.error_at_key("E021", at + "." + id, fmt::format("unknown instrument '{}'", id));
+      } else if (level < 0 || level > 1) {
+        sink_.error("E013", at + "." + id,
+                    fmt::format("expected an instrument level in [0, 1], got {}", show(level)));
+      }
+    }
+  }
+
+  void check_policy(const BlocPolicy& policy, const std::string& at) {
+    check_levels(policy.instruments, at + ".instruments");
+    for (std::size_t t = 0; t < policy.tracks.size(); ++t) {
+      if (!find_issue(s_, policy.tracks[t])) {
+        sink_.error("E021", fmt::format("{}.tracks[{}]", at, t),
+                    fmt::format("unknown issue '{}'", policy.tracks[t]));
+      }
+    }
+    const auto& indicators = condition_indicators();
+    for (std::size_t c = 0; c < policy.conditions.size(); ++c) {
+      const Condition& condition = policy.conditions[c];
+      const std::string cat = fmt::format("{}.conditions[{}]", at, c);
+      bool indicator = std::find(indicators.begin(), indicators.end(), condition.subject) !=
+                       indicators.end();
+      if (!find_issue(s_, condition.subject) && !indicator) {
+        sink_.error("E021", cat + ".when",
+                    fmt::format("unknown issue or indicator '{}'", condition.subject));
+      }
+      check_levels(condition.set, cat + ".set");
+    }
+  }
+
+  void check_strategies() {
+    check_unique_ids(s_.strategies, "strategies", sink_);
+    for (std::size_t i = 0; i < s_.strategies.size(); ++i) {
+      for (const auto& [bloc, policy] : s_.strategies[i].policies) {
+        const std::string at = fmt::format("strategies[{}].policies.{}", i, bloc);
+        if (!find_bloc(s_, bloc)) sink_.error_at_key("E021", at, fmt::format("unknown bloc '{}'", bloc));
+        check_policy(policy, at);
+      }
+    }
+  }
+
+  void check_number_ranges() {
+    for (const NumberField& field : fields_) {
+      if (*field.value < field.min || *field.value > field.max) {
+        sink_.error("E013", field.index_path,
+                    fmt::format("expected {}, got {}", range_text(field.min, field.max),
+                                show(*field.value)));
+      }
+    }
+  }
+
+  void check_distribution(const Distribution& d, const NumberField& field, const std::string& at) {
+    const auto& p = d.params;
+    auto bad = [&](std::string what) { sink_.error("E031", at, std::move(what)); };
+    switch (d.kind) {
+      case DistributionKind::uniform:
+        if (p.size() != 2 || !(p[0] < p[1])) return bad("uniform needs [low, high] with low < high");
+        if (p[0] < field.min || p[1] > field.max) {
+          return bad(fmt::format("uniform [{}, {}] reaches outside the field's range, {}",
+                                 show(p[0]), show(p[1]), range_text(field.min, field.max)));
+        }
+        return;
+      case DistributionKind::triangular:
+        if (p.size() != 3 || !(p[0] <= p[1] && p[1] <= p[2] && p[0] < p[2])) {
+          return bad("triangular needs [low, mode, high] with low <= mode <= high and low < high");
+        }
+        if (p[0] < field.min || p[2] > field.max) {
+          return bad(fmt::format("triangular [{}, {}] reaches outside the field's range, {}",
+                                 show(p[0]), show(p[2]), range_text(field.min, field.max)));
+        }
+        return;
+      case DistributionKind::normal:
+        if (p.size() != 2 || !(p[1] > 0)) return bad("normal needs [mean, sd] with sd > 0");
+        return;
+      case DistributionKind::beta:
+        if (p.size() != 2 || !(p[0] > 0 && p[1] > 0)) return bad("beta needs [a, b] with a, b > 0");
+        if (field.min > 0 || field.max < 1) {
+          return bad(fmt::format("beta draws from [0, 1], outside the field's range, {}",
+                                 range_text(field.min, field.max)));
+        }
+        return;
+      case DistributionKind::fixed:
+        return;
+    }
+  }
+
+  void check_uncertainty() {
+    const auto& fields = fields_;
+    std::set<std::string> seen;
+    for (const UncertainValue& u : s_.uncertainty) {
+      const std::string at = "uncertainty[\"" + u.path + "\"]";
+      auto field = std::find_if(fields.begin(), fields.end(),
+                                [&](const NumberField& f) { return f.id_path == u.path; });
+      if (field == fields.end()) {
+        sink_.error("E030", at,
+                    fmt::format("'{}' is not a number in this scenario (expected a path such as "
+                                "actors.<id>.salience.<issue> or regime.weights.revenue)",
+                                u.path));
+        continue;
+      }
+      if (!seen.insert(u.path).second) sink_.error("E020", at, "duplicate uncertainty path");
+      check_distribution(u.distribution, *field, at);
+    }
+  }
+
+  const Scenario& s_;
+  Scenario copy_;  // number_fields hands out mutable pointers; validation reads a copy
+  std::vector<NumberField> fields_;
+  DiagnosticSink& sink_;
+};
+
+}  // namespace
+
+void check_provenance(const Scenario& scenario, DiagnosticSink& sink) {
+  Scenario copy = scenario;
+  for (const NumberField& field : number_fields(copy)) {
+    if (!field.evidence) continue;
+    auto it = scenario.provenance.find(field.id_path);
+    if (it == scenario.provenance.end() || (it->second.source.empty() && !it->second.judgement)) {
+      sink.error("E060", field.index_path,
+                 "no provenance: give a source, or mark the number judgement: true");
+    }
+  }
+}
+
+void validate_scenario(const Scenario& scenario, DiagnosticSink& sink) {
+  Validator(scenario, sink).run();
+}
+
+}  // namespace parley::detail

@@ -1,0 +1,130 @@
+// What every registered model must do, whatever its maths (the shared conformance suite).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+#include "parley/model.hpp"
+#include "parley/scenario_io.hpp"
+
+namespace parley {
+namespace {
+
+Scenario random_scenario(unsigned seed, int actors, int issues) {
+  std::mt19937 draw(seed);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  Scenario s;
+  s.meta.name = "random";
+  for (int i = 0; i < issues; ++i) {
+    Issue issue;
+    issue.id = "issue" + std::to_string(i);
+    issue.scale_min = -50.0 * i;
+    issue.scale_max = 100.0 + 10.0 * i;
+    s.issues.push_back(issue);
+  }
+  for (int a = 0; a < actors; ++a) {
+    Actor actor;
+    actor.id = "actor" + std::to_string(a);
+    actor.capability = 100 * unit(draw);
+    for (const Issue& issue : s.issues) {
+      actor.positions[issue.id] = issue.scale_min + (issue.scale_max - issue.scale_min) * unit(draw);
+      actor.salience[issue.id] = 100 * unit(draw);
+    }
+    s.actors.push_back(actor);
+  }
+  return s;
+}
+
+class EveryModel : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(EveryModel, OutcomesStayWithinTheActorsPositions) {
+  for (unsigned seed = 1; seed <= 20; ++seed) {
+    Scenario s = random_scenario(seed, 2 + seed % 9, 3);
+    Forecast f = make_model(GetParam())->forecast(s);
+    ASSERT_EQ(f.issues.size(), s.issues.size());
+    for (std::size_t i = 0; i < s.issues.size(); ++i) {
+      double lo = 1e300, hi = -1e300;
+      for (const Actor& a : s.actors) {
+        lo = std::min(lo, a.positions.at(s.issues[i].id));
+        hi = std::max(hi, a.positions.at(s.issues[i].id));
+      }
+      EXPECT_GE(f.issues[i].outcome, lo - 1e-9);
+      EXPECT_LE(f.issues[i].outcome, hi + 1e-9);
+    }
+  }
+}
+
+TEST_P(EveryModel, SameInputGivesBitIdenticalOutput) {
+  Scenario s = random_scenario(7, 12, 4);
+  Forecast first = make_model(GetParam())->forecast(s);
+  Forecast second = make_model(GetParam())->forecast(s);
+  for (std::size_t i = 0; i < first.issues.size(); ++i) {
+    EXPECT_EQ(first.issues[i].outcome, second.issues[i].outcome);
+    EXPECT_EQ(first.issues[i].positions, second.issues[i].positions);
+  }
+}
+
+TEST_P(EveryModel, ReorderingActorsDoesNotChangeOutcomes) {
+  Scenario s = random_scenario(11, 9, 3);
+  Scenario reversed = s;
+  std::reverse(reversed.actors.begin(), reversed.actors.end());
+  Forecast a = make_model(GetParam())->forecast(s);
+  Forecast b = make_model(GetParam())->forecast(reversed);
+  for (std::size_t i = 0; i < a.issues.size(); ++i) {
+    EXPECT_NEAR(a.issues[i].outcome, b.issues[i].outcome, 1e-9);
+  }
+}
+
+TEST_P(EveryModel, DegenerateInputsGiveFiniteOutcomes) {
+  auto check = [&](const Scenario& s, const char* what) {
+    Forecast f = make_model(GetParam())->forecast(s);
+    for (const IssueForecast& issue : f.issues) {
+      EXPECT_TRUE(std::isfinite(issue.outcome)) << what;
+      for (const auto& round : issue.positions) {
+        for (double x : round) EXPECT_TRUE(std::isfinite(x)) << what;
+      }
+    }
+  };
+  Scenario one = random_scenario(3, 1, 2);
+  check(one, "one actor");
+  Scenario same = random_scenario(4, 6, 2);
+  for (Actor& a : same.actors) a.positions["issue0"] = 42.0;
+  check(same, "all actors at one position");
+  Scenario no_salience = random_scenario(5, 6, 2);
+  for (Actor& a : no_salience.actors) a.salience["issue1"] = 0.0;
+  check(no_salience, "zero salience");
+  Scenario no_capability = random_scenario(6, 6, 2);
+  for (Actor& a : no_capability.actors) a.capability = 0.0;
+  check(no_capability, "zero capability");
+}
+
+std::vector<std::string> registered_models() {
+  std::vector<std::string> names;
+  for (const ModelEntry& e : model_registry()) names.push_back(e.info.name);
+  return names;
+}
+
+INSTANTIATE_TEST_SUITE_P(Registry, EveryModel, ::testing::ValuesIn(registered_models()),
+                         [](const auto& info) { return info.param; });
+
+TEST(Registry, ListsTheBaselineModelsWithDescriptions) {
+  auto names = registered_models();
+  EXPECT_NE(std::find(names.begin(), names.end(), "compromise"), names.end());
+  EXPECT_NE(std::find(names.begin(), names.end(), "median"), names.end());
+  for (const ModelEntry& e : model_registry()) EXPECT_FALSE(e.info.summary.empty());
+}
+
+TEST(Registry, RejectsUnknownModelsAndParameters) {
+  EXPECT_THROW(make_model("oracle"), ModelError);
+  EXPECT_THROW(make_model("median(q=1)"), ModelError);
+  EXPECT_THROW(make_model("median(q"), ModelError);
+  try {
+    make_model("oracle");
+  } catch (const ModelError& e) {
+    EXPECT_NE(std::string(e.what()).find("known models: compromise, median"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace parley
