@@ -33,12 +33,42 @@ struct IssueInput {
 // The issues of a scenario in file order, each with its participating actors.
 std::vector<IssueInput> issue_inputs(const Scenario& scenario);
 
+// What happened in one round of a bargaining model, reported in IssueForecast::round_summaries.
+enum class OfferKind { conflict, compromise, capitulation };
+const char* to_string(OfferKind kind);
+
+// A proposal, made in one round, that actor `to` move to `position`. `from` and `to` index
+// IssueForecast::actors.
+struct Offer {
+  std::size_t from = 0;
+  std::size_t to = 0;
+  OfferKind kind = OfferKind::compromise;
+  double position = 0.0;
+  bool accepted = false;  // `to` took this offer; an actor accepts at most one per round
+};
+
+// A named per-actor quantity of one round, e.g. "risk": values[k] belongs to actors[k].
+struct ActorSeries {
+  std::string name;
+  std::vector<double> values;
+};
+
+struct RoundSummary {
+  double median = 0.0;  // the positions' median after the round, as the model defines it
+  double mean = 0.0;    // and their mean
+  std::vector<Offer> offers;
+  std::vector<ActorSeries> series;
+};
+
 struct IssueForecast {
   std::string issue_id;
   double outcome = 0.0;             // the model's prediction on the issue's scale
   std::vector<std::size_t> actors;  // indices into Scenario::actors, as in IssueInput
   // positions[r][k]: position of actors[k] after round r; positions[0] is the initial state.
   std::vector<std::vector<double>> positions;
+  // Empty for one-shot models; otherwise round_summaries[r] describes round r, aligned with
+  // positions (round_summaries[0]: the initial state, no offers).
+  std::vector<RoundSummary> round_summaries;
   int rounds = 0;          // bargaining rounds run (0 for one-shot models)
   bool converged = true;
   std::string note;        // e.g. why a fallback weighting was used
@@ -119,5 +149,10 @@ const std::vector<ModelEntry>& model_registry();
 
 // "eum(q=0.5,rounds=20)" -> the model. Throws ModelError for an unknown name or parameter.
 std::unique_ptr<Model> make_model(std::string_view spec);
+
+// `spec` with key=value added when the named model declares `key` and the spec does not set it;
+// otherwise `spec` unchanged. E.g. ("eum", "rounds", "20") -> "eum(rounds=20)".
+std::string spec_with_default(std::string_view spec, const std::string& key,
+                              const std::string& value);
 
 }  // namespace parley

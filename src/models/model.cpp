@@ -109,14 +109,45 @@ std::pair<std::string, std::map<std::string, std::string>> split_spec(std::strin
   return {trim(spec.substr(0, open)), values};
 }
 
+const ModelEntry* find_entry(const std::string& name) {
+  const auto& registry = model_registry();
+  auto entry = std::find_if(registry.begin(), registry.end(),
+                            [&](const ModelEntry& e) { return e.info.name == name; });
+  return entry == registry.end() ? nullptr : &*entry;
+}
+
 }  // namespace
+
+const char* to_string(OfferKind kind) {
+  switch (kind) {
+    case OfferKind::conflict: return "conflict";
+    case OfferKind::compromise: return "compromise";
+    case OfferKind::capitulation: return "capitulation";
+  }
+  return "?";
+}
+
+std::string spec_with_default(std::string_view spec, const std::string& key,
+                              const std::string& value) {
+  auto [name, values] = split_spec(spec);
+  const ModelEntry* entry = find_entry(name);
+  if (!entry || values.count(key)) return std::string(spec);
+  const auto& specs = entry->info.parameters;
+  if (std::none_of(specs.begin(), specs.end(), [&](const ParameterSpec& p) { return p.name == key; })) {
+    return std::string(spec);
+  }
+  const std::string item = key + "=" + value;
+  const auto close = spec.rfind(')');
+  if (close == std::string_view::npos) return name + "(" + item + ")";
+  const bool empty_body = values.empty();
+  return std::string(spec.substr(0, close)) + (empty_body ? "" : ",") + item + ")";
+}
 
 std::unique_ptr<Model> make_model(std::string_view spec) {
   auto [name, values] = split_spec(spec);
   const auto& registry = model_registry();
-  auto entry = std::find_if(registry.begin(), registry.end(),
-                            [&](const ModelEntry& e) { return e.info.name == name; });
-  if (entry == registry.end()) {
+  const ModelEntry* entry = find_entry(name);
+  if (!entry) {
     std::string known;
     for (const ModelEntry& e : registry) known += (known.empty() ? "" : ", ") + e.info.name;
     throw ModelError(fmt::format("unknown model '{}'; known models: {}", name, known));

@@ -1,5 +1,6 @@
 // The one list of models. Adding a model: a folder under src/models/ and one line here.
 #include "models/compromise/compromise.hpp"
+#include "models/eum/eum.hpp"
 #include "models/median/median.hpp"
 
 namespace parley {
@@ -13,6 +14,7 @@ const std::vector<ModelEntry>& model_registry() {
   static const std::vector<ModelEntry> models = {
       entry<CompromiseModel>(),
       entry<MedianModel>(),
+      entry<EumModel>(),
   };
   return models;
 }

@@ -92,11 +92,16 @@ InputFormat detect_format(std::string_view text) {
 
 const char* to_string(InputFormat format) {
   switch (format) {
-    case InputFormat::yaml: return "yaml";
-    case InputFormat::json: return "json";
-    case InputFormat::ktab_csv: return "ktab_csv";
-    case InputFormat::eu_csv: return "eu_csv";
-    case InputFormat::decide: return "decide";
+    case InputFormat::yaml:
+      return "yaml";
+    case InputFormat::json:
+      return "json";
+    case InputFormat::ktab_csv:
+      return "ktab_csv";
+    case InputFormat::eu_csv:
+      return "eu_csv";
+    case InputFormat::decide:
+      return "decide";
   }
   return "?";
 }

@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "scenario/parsed.hpp"
 
 namespace parley {
@@ -38,6 +40,23 @@ Location DiagnosticSink::locate(const std::string& path) const {
   return {};
 }
 
+namespace {
+// `ancestor` is `path` or a field that contains it ("actors[1]" contains "actors[1].capability").
+bool contains_path(const std::string& ancestor, const std::string& path) {
+  if (ancestor.empty()) return false;  // whole-file problems do not hide field problems
+  if (path.compare(0, ancestor.size(), ancestor) != 0) return false;
+  return path.size() == ancestor.size() || path[ancestor.size()] == '.' ||
+         path[ancestor.size()] == '[' || path[ancestor.size()] == '@';
+}
+}  // namespace
+
+bool DiagnosticSink::reported(const std::string& path) const {
+  // A duplicate (E020) leaves the first occurrence readable, so it hides nothing below it.
+  return std::any_of(out_.begin(), out_.end(), [&](const Diagnostic& d) {
+    return d.code != "E020" && contains_path(d.path, path);
+  });
+}
+
 void DiagnosticSink::error(std::string code, const std::string& path, std::string message) {
   error_at(std::move(code), locate(path), path, std::move(message));
 }
@@ -52,6 +71,7 @@ void DiagnosticSink::error_at_key(std::string code, const std::string& path, std
 
 void DiagnosticSink::error_at(std::string code, Location where, const std::string& path,
                               std::string message) {
+  if (reported(path)) return;
   out_.push_back({std::move(code), file_, where.line, where.column, path, std::move(message)});
 }
 

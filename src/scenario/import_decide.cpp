@@ -79,22 +79,14 @@ class DecideReader {
                    const std::string& issue);
   void set_scales();
   void scale_saliences_given_on_0_1();
-  std::optional<double> read_number(const TextField& field, int line, const std::string& path,
-                                    const char* what);
   std::string join_from(const TextRecord& record, std::size_t first) const;
   bool has_fields(const TextRecord& record, std::size_t count, const char* layout);
-  void error(const char* code, int line, int column, std::string path, std::string message) {
-    parsed_.diagnostics.push_back(
-        make_diagnostic(code, file_, line, column, std::move(path), std::move(message)));
-  }
-  void remember(const std::string& path, int line, int column) {
-    parsed_.locations.emplace(path, Location{line, column});
-  }
 
   char delimiter_;
   std::vector<TextRecord> records_;
   std::string file_;
   Parsed parsed_;
+  ImportReport report_{parsed_, file_};
   std::map<std::string, std::size_t> actor_index_;  // id as written -> index in actors
   std::map<std::string, std::size_t> issue_index_;  // id as written -> index in issues
   std::map<std::string, int> declared_on_line_;     // "A:id" / "P:id" -> line
@@ -105,7 +97,7 @@ class DecideReader {
   // Per actor, issue id -> the salience as written, for exact 0-1 -> 0-100 scaling.
   std::vector<std::map<std::string, std::string>> salience_texts_;
   std::map<std::pair<std::size_t, std::size_t>, int> data_line_;  // (actor, issue) -> #D line
-  std::vector<std::string> descriptions_;                          // #O texts
+  std::vector<std::string> descriptions_;                         // #O texts
 };
 
 Parsed DecideReader::read() {
@@ -119,8 +111,8 @@ Parsed DecideReader::read() {
   set_scales();
   Meta& meta = parsed_.scenario.meta;
   meta.name = file_stem(file_);
-  meta.description = fmt::format("Imported from the decide exchange-model file {}.",
-                                 file_name(file_));
+  meta.description =
+      fmt::format("Imported from the decide exchange-model file {}.", file_name(file_));
   scale_saliences_given_on_0_1();
   for (const std::string& text : descriptions_) meta.description += "\n" + text;
   return std::move(parsed_);
@@ -137,16 +129,23 @@ void DecideReader::declare(const TextRecord& record) {
   if (tag.text == "#M" || tag.text == "#D" || tag.text == "#/") return;
   // decide's documentation names the description tag "#0" (zero) but its reader wants "#O".
   std::string hint = tag.text == "#0" ? " (the description tag is the letter O: #O)" : "";
-  error("E002", record.line, tag.column, "",
-        fmt::format("unknown tag {}; expected {}{}", describe_field(tag.text), known_tags, hint));
+  report_.error(
+      "E002", record.line, tag.column, "",
+      fmt::format("unknown tag {}; expected {}{}", describe_field(tag.text), known_tags, hint));
 }
 
 bool DecideReader::has_fields(const TextRecord& record, std::size_t count, const char* layout) {
-  if (record.fields.size() >= count && !record.fields[1].text.empty()) return true;
-  int column = record.fields.size() >= count ? record.fields[1].column : record.end_column;
-  error("E002", record.line, column, "",
-        fmt::format("expected '{}', found {} field(s)", layout, record.fields.size()));
-  return false;
+  if (record.fields.size() < count) {
+    report_.error("E002", record.line, record.end_column, "",
+                  fmt::format("expected '{}', found {} field(s)", layout, record.fields.size()));
+    return false;
+  }
+  if (record.fields[1].text.empty()) {
+    report_.error("E002", record.line, record.fields[1].column, "",
+                  fmt::format("expected '{}', but the id in the 2nd field is empty", layout));
+    return false;
+  }
+  return true;
 }
 
 void DecideReader::declare_actor(const TextRecord& record) {
@@ -154,21 +153,22 @@ void DecideReader::declare_actor(const TextRecord& record) {
   const TextField& id = record.fields[1];
   auto [it, fresh] = declared_on_line_.emplace("A:" + id.text, record.line);
   if (!fresh) {
-    error("E020", record.line, id.column, "",
-          fmt::format("actor '{}' is declared twice (first on line {})", id.text, it->second));
+    report_.error(
+        "E020", record.line, id.column, "",
+        fmt::format("actor '{}' is declared twice (first on line {})", id.text, it->second));
     return;
   }
   const std::size_t index = parsed_.scenario.actors.size();
   const std::string path = fmt::format("actors[{}]", index);
   Actor actor;
   actor.kind = ActorKind::state;
-  actor.name = record.fields.size() > 2 && !record.fields[2].text.empty() ? record.fields[2].text
-                                                                           : id.text;
+  actor.name =
+      record.fields.size() > 2 && !record.fields[2].text.empty() ? record.fields[2].text : id.text;
   actor.id = actor_ids_.make(id.text, fmt::format("actor_{}", index + 1));
-  remember(path, record.line, record.fields[0].column);
-  remember(path + ".id", record.line, id.column);
-  remember(path + ".name", record.line,
-           record.fields.size() > 2 ? record.fields[2].column : id.column);
+  report_.remember(path, record.line, record.fields[0].column);
+  report_.remember(path + ".id", record.line, id.column);
+  report_.remember(path + ".name", record.line,
+                   record.fields.size() > 2 ? record.fields[2].column : id.column);
   actor_index_[id.text] = index;
   parsed_.scenario.actors.push_back(std::move(actor));
   powers_.emplace_back();
@@ -180,8 +180,9 @@ void DecideReader::declare_issue(const TextRecord& record) {
   const TextField& id = record.fields[1];
   auto [it, fresh] = declared_on_line_.emplace("P:" + id.text, record.line);
   if (!fresh) {
-    error("E020", record.line, id.column, "",
-          fmt::format("issue '{}' is declared twice (first on line {})", id.text, it->second));
+    report_.error(
+        "E020", record.line, id.column, "",
+        fmt::format("issue '{}' is declared twice (first on line {})", id.text, it->second));
     return;
   }
   const std::size_t index = parsed_.scenario.issues.size();
@@ -189,13 +190,13 @@ void DecideReader::declare_issue(const TextRecord& record) {
   Issue issue;
   issue.kind = IssueKind::political;
   // The name column reads best as a label; the description after it has no place in an Issue.
-  issue.label = record.fields.size() > 2 && !record.fields[2].text.empty() ? record.fields[2].text
-                                                                            : id.text;
+  issue.label =
+      record.fields.size() > 2 && !record.fields[2].text.empty() ? record.fields[2].text : id.text;
   issue.id = issue_ids_.make(id.text, fmt::format("issue_{}", index + 1));
-  remember(path, record.line, record.fields[0].column);
-  remember(path + ".id", record.line, id.column);
-  remember(path + ".label", record.line,
-           record.fields.size() > 2 ? record.fields[2].column : id.column);
+  report_.remember(path, record.line, record.fields[0].column);
+  report_.remember(path + ".id", record.line, id.column);
+  report_.remember(path + ".label", record.line,
+                   record.fields.size() > 2 ? record.fields[2].column : id.column);
   issue_index_[id.text] = index;
   parsed_.scenario.issues.push_back(std::move(issue));
   markers_.emplace_back();
@@ -207,8 +208,8 @@ std::optional<std::size_t> DecideReader::find_declared(
   auto it = declared.find(field.text);
   if (it != declared.end()) return it->second;
   const char* tag = std::string_view(what) == "actor" ? "#A" : "#P";
-  error("E021", line, field.column, "",
-        fmt::format("unknown {} '{}': no {} row declares it", what, field.text, tag));
+  report_.error("E021", line, field.column, "",
+                fmt::format("unknown {} '{}': no {} row declares it", what, field.text, tag));
   return std::nullopt;
 }
 
@@ -218,7 +219,7 @@ void DecideReader::read_marker(const TextRecord& record) {
   if (!issue) return;
   const std::string path = fmt::format("issues[{}].scale", *issue);
   const TextField& field = record.fields[2];
-  auto value = read_number(field, record.line, path, "a labelled point on the issue's scale");
+  auto value = report_.number(field, record.line, path, "a labelled point on the issue's scale");
   if (!value) return;
   markers_[*issue].push_back({*value, join_from(record, 3), {record.line, field.column}});
 }
@@ -235,17 +236,17 @@ void DecideReader::read_data(const TextRecord& record) {
   const std::string& issue_id = parsed_.scenario.issues[*issue].id;
   auto [it, fresh] = data_line_.emplace(std::pair{*actor, *issue}, record.line);
   if (!fresh) {
-    error("E020", record.line, fields[1].column, "",
-          fmt::format("actor '{}' already has a #D row for issue '{}' (line {})", fields[1].text,
-                      fields[2].text, it->second));
+    report_.error("E020", record.line, fields[1].column, "",
+                  fmt::format("actor '{}' already has a #D row for issue '{}' (line {})",
+                              fields[1].text, fields[2].text, it->second));
     return;
   }
   const std::string path = fmt::format("actors[{}]", *actor);
-  auto position = read_number(fields[3], record.line, path + ".positions." + issue_id,
-                              "the position, on the issue's scale");
-  auto salience = read_number(fields[4], record.line, path + ".salience." + issue_id,
-                              "the salience, on 0-1 or 0-100");
-  auto power = read_number(fields[5], record.line, path + ".capability", "the power");
+  auto position = report_.number(fields[3], record.line, path + ".positions." + issue_id,
+                                 "the position, on the issue's scale");
+  auto salience = report_.number(fields[4], record.line, path + ".salience." + issue_id,
+                                 "the salience, on 0-1 or 0-100");
+  auto power = report_.number(fields[5], record.line, path + ".capability", "the power");
   if (power) check_power(*actor, *power, fields[5], record.line, fields[2].text);
   if (!position || !salience) return;
   target.positions[issue_id] = *position;
@@ -262,11 +263,12 @@ void DecideReader::check_power(std::size_t actor, double power, const TextField&
     return;
   }
   if (first->value == power) return;
-  error("E050", line, field.column, fmt::format("actors[{}].capability", actor),
-        fmt::format("power {} on issue '{}' differs from power {} on issue '{}' (line {}); "
-                    "parley gives each actor one capability, so decide's power must be the same "
-                    "on every issue",
-                    power, issue, first->value, first->issue, first->line));
+  report_.error(
+      "E050", line, field.column, fmt::format("actors[{}].capability", actor),
+      fmt::format("power {} on issue '{}' differs from power {} on issue '{}' (line {}); "
+                  "parley gives each actor one capability, so decide's power must be the same "
+                  "on every issue",
+                  power, issue, first->value, first->issue, first->line));
 }
 
 void DecideReader::set_scales() {
@@ -274,16 +276,17 @@ void DecideReader::set_scales() {
   for (std::size_t i = 0; i < issues.size(); ++i) {
     const auto& markers = markers_[i];
     if (markers.empty()) continue;  // decide's default bounds [0, 100] stand
-    auto [low, high] = std::minmax_element(
-        markers.begin(), markers.end(),
-        [](const Marker& a, const Marker& b) { return a.value < b.value; });
+    auto [low, high] =
+        std::minmax_element(markers.begin(), markers.end(),
+                            [](const Marker& a, const Marker& b) { return a.value < b.value; });
     const std::string path = fmt::format("issues[{}].scale", i);
     parsed_.locations[path] = markers.front().at;
     if (low->value == high->value) {
-      error("E050", markers.front().at.line, markers.front().at.column, path,
-            fmt::format("the #M rows of issue '{}' mark only one point ({}); its scale needs a "
-                        "lowest and a highest point",
-                        issues[i].label, low->value));
+      report_.error(
+          "E050", markers.front().at.line, markers.front().at.column, path,
+          fmt::format("the #M rows of issue '{}' mark only one point ({}); its scale needs a "
+                      "lowest and a highest point",
+                      issues[i].label, low->value));
       continue;
     }
     issues[i].scale_min = low->value;
@@ -311,18 +314,6 @@ void DecideReader::scale_saliences_given_on_0_1() {
   parsed_.scenario.meta.description +=
       " Every salience in the file was at most 1, so saliences were read as 0-1 and multiplied "
       "by 100.";
-}
-
-std::optional<double> DecideReader::read_number(const TextField& field, int line,
-                                                const std::string& path, const char* what) {
-  remember(path, line, field.column);
-  ParsedNumber number = parse_number(field.text);
-  if (number.status == NumberStatus::ok) return number.value;
-  const char* code = number.status == NumberStatus::not_finite ? "E014" : "E012";
-  const char* kind = number.status == NumberStatus::not_finite ? "a finite number" : "a number";
-  error(code, line, field.column, path,
-        fmt::format("expected {} ({}), got {}", kind, what, describe_field(field.text)));
-  return std::nullopt;
 }
 
 std::string DecideReader::join_from(const TextRecord& record, std::size_t first) const {

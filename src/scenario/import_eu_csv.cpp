@@ -48,21 +48,13 @@ class EuReader {
 
  private:
   void read_row(const TextRecord& record, std::size_t index);
-  std::optional<double> read_number(const TextField& field, int line, const std::string& path,
-                                    const char* what);
   void set_scale();
   void scale_saliences_given_on_0_1();
-  void error(const char* code, int line, int column, std::string path, std::string message) {
-    parsed_.diagnostics.push_back(
-        make_diagnostic(code, file_, line, column, std::move(path), std::move(message)));
-  }
-  void remember(const std::string& path, int line, int column) {
-    parsed_.locations.emplace(path, Location{line, column});
-  }
 
   std::vector<TextRecord> records_;
   std::string file_;
   Parsed parsed_;
+  ImportReport report_{parsed_, file_};
   // The salience as written, per actor (empty when unreadable), for exact 0-1 -> 0-100 scaling.
   std::vector<std::string> salience_texts_;
   std::vector<double> positions_;
@@ -75,8 +67,8 @@ Parsed EuReader::read() {
       fmt::format("Imported from the expected-utility CSV {}.", file_name(file_));
   if (records_.empty() || !is_header(records_[0])) {
     const int line = records_.empty() ? 1 : records_[0].line;
-    error("E002", line, 1, "",
-          fmt::format("expected the header line '{}' (any letter case)", expected_header));
+    report_.error("E002", line, 1, "",
+                  fmt::format("expected the header line '{}' (any letter case)", expected_header));
     parsed_.readable = false;
     return std::move(parsed_);
   }
@@ -85,7 +77,7 @@ Parsed EuReader::read() {
   issue.label = file_stem(file_);
   issue.kind = IssueKind::political;
   scenario.issues.push_back(issue);
-  remember("issues[0]", records_[0].line, records_[0].fields[2].column);
+  report_.remember("issues[0]", records_[0].line, records_[0].fields[2].column);
 
   for (std::size_t i = 1; i < records_.size(); ++i) read_row(records_[i], i - 1);
   IdAllocator ids;
@@ -97,39 +89,27 @@ Parsed EuReader::read() {
   return std::move(parsed_);
 }
 
-std::optional<double> EuReader::read_number(const TextField& field, int line,
-                                            const std::string& path, const char* what) {
-  remember(path, line, field.column);
-  ParsedNumber number = parse_number(field.text);
-  if (number.status == NumberStatus::ok) return number.value;
-  const char* code = number.status == NumberStatus::not_finite ? "E014" : "E012";
-  const char* kind = number.status == NumberStatus::not_finite ? "a finite number" : "a number";
-  error(code, line, field.column, path,
-        fmt::format("expected {} ({}), got {}", kind, what, describe_field(field.text)));
-  return std::nullopt;
-}
-
 void EuReader::read_row(const TextRecord& record, std::size_t index) {
   const auto& fields = record.fields;
   const std::string path = fmt::format("actors[{}]", index);
-  remember(path, record.line, fields[0].column);
-  remember(path + ".name", record.line, fields[0].column);
-  remember(path + ".id", record.line, fields[0].column);
+  report_.remember(path, record.line, fields[0].column);
+  report_.remember(path + ".name", record.line, fields[0].column);
+  report_.remember(path + ".id", record.line, fields[0].column);
   Actor actor;
   actor.kind = ActorKind::state;
   actor.name = fields[0].text;
   std::string salience_text;
   if (fields.size() < 4) {
-    error("E002", record.line, record.end_column, path,
-          fmt::format("expected 4 fields ({}), found {}", expected_header, fields.size()));
+    report_.error("E002", record.line, record.end_column, path,
+                  fmt::format("expected 4 fields ({}), found {}", expected_header, fields.size()));
   } else {
     const std::string issue_path = std::string(".positions.") + issue_id;
     actor.capability =
-        read_number(fields[1], record.line, path + ".capability", "the actor's capability")
+        report_.number(fields[1], record.line, path + ".capability", "the actor's capability")
             .value_or(0.0);
-    auto position = read_number(fields[2], record.line, path + issue_path, "the position");
-    auto salience = read_number(fields[3], record.line, path + ".salience." + issue_id,
-                                "the salience, on 0-100 or 0-1");
+    auto position = report_.number(fields[2], record.line, path + issue_path, "the position");
+    auto salience = report_.number(fields[3], record.line, path + ".salience." + issue_id,
+                                   "the salience, on 0-100 or 0-1");
     if (position && salience) {
       actor.positions[issue_id] = *position;
       actor.salience[issue_id] = *salience;

@@ -31,24 +31,16 @@ class KtabReader {
 
  private:
   bool read_scenario_line(const TextRecord& record);
-  void read_header(const TextRecord& record);
+  bool read_header(const TextRecord& record);
   void read_actor(const TextRecord& record, std::size_t index);
   void assign_actor_ids();
   void check_actor_count();
-  std::optional<double> read_number(const TextField& field, int line, const std::string& path,
-                                    const char* what);
-  void error(const char* code, int line, int column, std::string path, std::string message) {
-    parsed_.diagnostics.push_back(
-        make_diagnostic(code, file_, line, column, std::move(path), std::move(message)));
-  }
-  void remember(const std::string& path, int line, int column) {
-    parsed_.locations.emplace(path, Location{line, column});
-  }
   std::size_t fields_per_actor() const { return leading_columns + 2 * dimensions_; }
 
   std::vector<TextRecord> records_;
   std::string file_;
   Parsed parsed_;
+  ImportReport report_{parsed_, file_};
   std::optional<int> declared_actors_;
   std::size_t dimensions_ = 0;
   TextField declared_actors_field_;
@@ -56,7 +48,7 @@ class KtabReader {
 
 Parsed KtabReader::read() {
   if (records_.empty()) {
-    error("E002", 1, 1, "", "the file is empty; expected KTAB's scenario line");
+    report_.error("E002", 1, 1, "", "the file is empty; expected KTAB's scenario line");
     parsed_.readable = false;
     return std::move(parsed_);
   }
@@ -65,13 +57,18 @@ Parsed KtabReader::read() {
     return std::move(parsed_);
   }
   if (records_.size() < 2) {
-    error("E002", records_[0].line + 1, 1, "",
-          "expected the column header line (Actor, Description, Power, then a position and a "
-          "salience column per dimension)");
+    report_.error(
+        "E002", records_[0].line + 1, 1, "",
+        "expected the column header line (Actor, Description, Power, then a position and a "
+        "salience column per dimension)");
     parsed_.readable = false;
     return std::move(parsed_);
   }
-  read_header(records_[1]);
+  // Without a header that names every dimension the columns of the actor rows have no meaning.
+  if (!read_header(records_[1])) {
+    parsed_.readable = false;
+    return std::move(parsed_);
+  }
   for (std::size_t i = 2; i < records_.size(); ++i) read_actor(records_[i], i - 2);
   assign_actor_ids();
   check_actor_count();
@@ -81,59 +78,66 @@ Parsed KtabReader::read() {
 bool KtabReader::read_scenario_line(const TextRecord& record) {
   const auto& fields = record.fields;
   if (fields.size() < 4) {
-    error("E002", record.line, record.end_column, "",
-          fmt::format("expected 4 fields on the scenario line (name, description, number of "
-                      "actors, number of dimensions), found {}",
-                      fields.size()));
+    report_.error(
+        "E002", record.line, record.end_column, "",
+        fmt::format("expected 4 fields on the scenario line (name, description, number of "
+                    "actors, number of dimensions), found {}",
+                    fields.size()));
     return false;
   }
   Meta& meta = parsed_.scenario.meta;
   meta.name = fields[0].text;
   meta.description = fields[1].text;
-  remember("meta.name", record.line, fields[0].column);
-  remember("meta.description", record.line, fields[1].column);
+  report_.remember("meta.name", record.line, fields[0].column);
+  report_.remember("meta.description", record.line, fields[1].column);
 
   declared_actors_field_ = fields[2];
   declared_actors_ = parse_whole_number(fields[2].text);
   if (!declared_actors_) {
-    error("E012", record.line, fields[2].column, "",
-          "expected the number of actors (3rd field of line 1) as a whole number, got " +
-              describe_field(fields[2].text));
+    report_.error("E012", record.line, fields[2].column, "",
+                  "expected the number of actors (3rd field of line 1) as a whole number, got " +
+                      describe_field(fields[2].text));
   } else if (*declared_actors_ < ktab_min_actors || *declared_actors_ > ktab_max_actors) {
-    error("E013", record.line, fields[2].column, "",
-          fmt::format("KTAB requires {} to {} actors, line 1 declares {}", ktab_min_actors,
-                      ktab_max_actors, *declared_actors_));
+    report_.error("E013", record.line, fields[2].column, "",
+                  fmt::format("KTAB requires {} to {} actors, line 1 declares {}", ktab_min_actors,
+                              ktab_max_actors, *declared_actors_));
   }
 
   std::optional<int> dimensions = parse_whole_number(fields[3].text);
   if (!dimensions) {
-    error("E012", record.line, fields[3].column, "",
-          "expected the number of dimensions (4th field of line 1) as a whole number, got " +
-              describe_field(fields[3].text));
+    report_.error(
+        "E012", record.line, fields[3].column, "",
+        "expected the number of dimensions (4th field of line 1) as a whole number, got " +
+            describe_field(fields[3].text));
     return false;
   }
   if (*dimensions < 1) {
-    error("E013", record.line, fields[3].column, "",
-          fmt::format("expected at least 1 dimension, line 1 declares {}", *dimensions));
+    report_.error("E013", record.line, fields[3].column, "",
+                  fmt::format("expected at least 1 dimension, line 1 declares {}", *dimensions));
     return false;
   }
   dimensions_ = static_cast<std::size_t>(*dimensions);
   return true;
 }
 
-void KtabReader::read_header(const TextRecord& record) {
+bool KtabReader::read_header(const TextRecord& record) {
   const auto& fields = record.fields;
   // An actor row where the header should be means the header line was left out; reading it as
   // a header would turn numbers into dimension names.
   if (fields.size() > 2 && parse_number(fields[2].text).status == NumberStatus::ok) {
-    error("E002", record.line, fields[2].column, "",
-          "expected the column header line (Actor, Description, Power, ...) on line 2, but it "
-          "holds numbers like an actor row");
-  } else if (fields.size() < fields_per_actor()) {
-    error("E002", record.line, record.end_column, "",
-          fmt::format("expected {} header fields (Actor, Description, Power, then a position and "
-                      "a salience column for each of {} dimensions), found {}",
-                      fields_per_actor(), dimensions_, fields.size()));
+    report_.error(
+        "E002", record.line, fields[2].column, "",
+        "expected the column header line (Actor, Description, Power, ...) on line 2, but it "
+        "holds numbers like an actor row");
+    return false;
+  }
+  if (fields.size() < fields_per_actor()) {
+    report_.error(
+        "E002", record.line, record.end_column, "",
+        fmt::format("expected {} header fields (Actor, Description, Power, then a position and "
+                    "a salience column for each of {} dimensions), found {}",
+                    fields_per_actor(), dimensions_, fields.size()));
+    return false;
   }
   IdAllocator ids;
   for (std::size_t d = 0; d < dimensions_; ++d) {
@@ -142,49 +146,36 @@ void KtabReader::read_header(const TextRecord& record) {
     issue.kind = IssueKind::political;
     issue.scale_min = 0.0;
     issue.scale_max = 100.0;
-    const std::string fallback = fmt::format("dimension_{}", d + 1);
-    if (column < fields.size()) {
-      issue.label = fields[column].text;
-      const std::string path = fmt::format("issues[{}]", d);
-      remember(path, record.line, fields[column].column);
-      remember(path + ".label", record.line, fields[column].column);
-      remember(path + ".id", record.line, fields[column].column);
-    }
-    issue.id = ids.make(issue.label, fallback);
+    issue.label = fields[column].text;
+    issue.id = ids.make(issue.label, fmt::format("dimension_{}", d + 1));
+    const std::string path = fmt::format("issues[{}]", d);
+    report_.remember(path, record.line, fields[column].column);
+    report_.remember(path + ".label", record.line, fields[column].column);
+    report_.remember(path + ".id", record.line, fields[column].column);
     parsed_.scenario.issues.push_back(std::move(issue));
   }
-}
-
-std::optional<double> KtabReader::read_number(const TextField& field, int line,
-                                              const std::string& path, const char* what) {
-  remember(path, line, field.column);
-  ParsedNumber number = parse_number(field.text);
-  if (number.status == NumberStatus::ok) return number.value;
-  const char* code = number.status == NumberStatus::not_finite ? "E014" : "E012";
-  const char* kind = number.status == NumberStatus::not_finite ? "a finite number" : "a number";
-  error(code, line, field.column, path,
-        fmt::format("expected {} ({}), got {}", kind, what, describe_field(field.text)));
-  return std::nullopt;
+  return true;
 }
 
 void KtabReader::read_actor(const TextRecord& record, std::size_t index) {
   const auto& fields = record.fields;
   const std::string path = fmt::format("actors[{}]", index);
-  remember(path, record.line, fields[0].column);
+  report_.remember(path, record.line, fields[0].column);
   if (fields.size() < fields_per_actor()) {
-    error("E002", record.line, record.end_column, path,
-          fmt::format("expected {} fields (name, description, capability, then a position and a "
-                      "salience for each of {} dimensions), found {}",
-                      fields_per_actor(), dimensions_, fields.size()));
+    report_.error(
+        "E002", record.line, record.end_column, path,
+        fmt::format("expected {} fields (name, description, capability, then a position and a "
+                    "salience for each of {} dimensions), found {}",
+                    fields_per_actor(), dimensions_, fields.size()));
   }
   Actor actor;
   actor.kind = ActorKind::state;
   actor.name = fields[0].text;
-  remember(path + ".name", record.line, fields[0].column);
-  remember(path + ".id", record.line, fields[0].column);
+  report_.remember(path + ".name", record.line, fields[0].column);
+  report_.remember(path + ".id", record.line, fields[0].column);
   if (fields.size() > 2) {
     actor.capability =
-        read_number(fields[2], record.line, path + ".capability", "the actor's capability")
+        report_.number(fields[2], record.line, path + ".capability", "the actor's capability")
             .value_or(0.0);
   }
   double salience_sum = 0.0;
@@ -193,13 +184,13 @@ void KtabReader::read_actor(const TextRecord& record, std::size_t index) {
     std::size_t column = leading_columns + 2 * d;
     if (column + 1 >= fields.size()) break;
     const std::string& issue = parsed_.scenario.issues[d].id;
-    auto position = read_number(fields[column], record.line, path + ".positions." + issue,
-                                "a position on 0-100");
-    auto salience = read_number(fields[column + 1], record.line, path + ".salience." + issue,
-                                "a salience on 0-100");
+    auto position = report_.number(fields[column], record.line, path + ".positions." + issue,
+                                   "a position on 0-100");
+    auto salience = report_.number(fields[column + 1], record.line, path + ".salience." + issue,
+                                   "a salience on 0-100");
     if (d == 0) {
-      remember(path + ".positions", record.line, fields[column].column);
-      remember(path + ".salience", record.line, fields[column + 1].column);
+      report_.remember(path + ".positions", record.line, fields[column].column);
+      report_.remember(path + ".salience", record.line, fields[column + 1].column);
       first_salience_column = fields[column + 1].column;
     }
     // A position without its salience would only add a second, misleading error.
@@ -209,10 +200,11 @@ void KtabReader::read_actor(const TextRecord& record, std::size_t index) {
     salience_sum += *salience;
   }
   if (salience_sum > 100.0 + salience_sum_tolerance) {
-    error("E013", record.line, first_salience_column, path + ".salience",
-          fmt::format("saliences sum to {}; KTAB requires each actor's saliences to sum to at "
-                      "most 100",
-                      salience_sum));
+    report_.error(
+        "E013", record.line, first_salience_column, path + ".salience",
+        fmt::format("saliences sum to {}; KTAB requires each actor's saliences to sum to at "
+                    "most 100",
+                    salience_sum));
   }
   parsed_.scenario.actors.push_back(std::move(actor));
 }
@@ -231,10 +223,11 @@ void KtabReader::check_actor_count() {
   const std::size_t rows = parsed_.scenario.actors.size();
   if (rows == static_cast<std::size_t>(*declared_actors_)) return;
   std::string found = rows == 0 ? std::string("no actor rows")
-                                : fmt::format("{} actor rows (lines {}-{})", rows,
-                                              records_[2].line, records_.back().line);
-  error("E002", records_[0].line, declared_actors_field_.column, "",
-        fmt::format("line 1 declares {} actors, but the file has {}", *declared_actors_, found));
+                                : fmt::format("{} actor rows (lines {}-{})", rows, records_[2].line,
+                                              records_.back().line);
+  report_.error(
+      "E002", records_[0].line, declared_actors_field_.column, "",
+      fmt::format("line 1 declares {} actors, but the file has {}", *declared_actors_, found));
 }
 
 }  // namespace

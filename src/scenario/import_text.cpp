@@ -198,9 +198,25 @@ std::string file_name(const std::string& file) {
   return name.empty() ? file : name;
 }
 
-Diagnostic make_diagnostic(std::string code, const std::string& file, int line, int column,
-                           std::string path, std::string message) {
-  return {std::move(code), file, line, column, std::move(path), std::move(message)};
+void ImportReport::error(const char* code, int line, int column, std::string path,
+                         std::string message) {
+  parsed_.diagnostics.push_back({code, file_, line, column, std::move(path), std::move(message)});
+}
+
+void ImportReport::remember(const std::string& path, int line, int column) {
+  parsed_.locations.emplace(path, Location{line, column});
+}
+
+std::optional<double> ImportReport::number(const TextField& field, int line,
+                                           const std::string& path, const char* what) {
+  remember(path, line, field.column);
+  ParsedNumber number = parse_number(field.text);
+  if (number.status == NumberStatus::ok) return number.value;
+  const bool infinite = number.status == NumberStatus::not_finite;
+  error(infinite ? "E014" : "E012", line, field.column, path,
+        fmt::format("expected {} ({}), got {}", infinite ? "a finite number" : "a number", what,
+                    describe_field(field.text)));
+  return std::nullopt;
 }
 
 }  // namespace parley::detail

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "parley/scenario_io.hpp"
+#include "scenario/parsed.hpp"
 
 namespace parley::detail {
 
@@ -74,7 +75,22 @@ std::string file_stem(const std::string& file);
 // "data/ec-emissions-1994.csv" -> "ec-emissions-1994.csv".
 std::string file_name(const std::string& file);
 
-Diagnostic make_diagnostic(std::string code, const std::string& file, int line, int column,
-                           std::string path, std::string message);
+// Collects what one importer finds: diagnostics and the locations of the fields it read.
+class ImportReport {
+ public:
+  ImportReport(Parsed& parsed, std::string file) : parsed_(parsed), file_(std::move(file)) {}
+
+  void error(const char* code, int line, int column, std::string path, std::string message);
+  // Keeps the first location given for `path`.
+  void remember(const std::string& path, int line, int column);
+  // The number in `field` (remembered at `path`), or nothing after reporting E012 (not a number)
+  // or E014 (not finite); `what` says what the field should hold, e.g. "the actor's capability".
+  std::optional<double> number(const TextField& field, int line, const std::string& path,
+                               const char* what);
+
+ private:
+  Parsed& parsed_;
+  std::string file_;
+};
 
 }  // namespace parley::detail

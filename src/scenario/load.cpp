@@ -26,6 +26,12 @@ LoadResult check_scenario_text(std::string_view text, const std::string& file,
                                const LoadOptions& options) {
   LoadResult result;
   result.format = options.format.value_or(detect_format(text));
+  // A YAML file may be one flow map ("{parley: 1, ...}"), which sniffs as JSON; trust the name.
+  const std::string extension = std::filesystem::path(file).extension().string();
+  if (!options.format && result.format == InputFormat::json &&
+      (extension == ".yaml" || extension == ".yml")) {
+    result.format = InputFormat::yaml;
+  }
   detail::Parsed parsed = parse_any(text, file, result.format);
   if (parsed.readable) {
     detail::DiagnosticSink sink(file, parsed.locations, parsed.diagnostics);

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "scenario/parsed.hpp"
+#include "scenario/syntax_errors.hpp"
 #include "scenario/yaml_reader.hpp"
 
 namespace parley::detail {
@@ -66,7 +67,14 @@ class ScenarioParser {
 void ScenarioParser::parse(const YAML::Node& root) {
   const FieldPath top{};
   if (!root.IsMap()) {
-    in_.error("E012", root, top, "expected a scenario (a map with parley, meta, issues, actors, ...)");
+    parsed_.readable = false;
+    if (root.IsNull()) {
+      in_.error("E002", root, top, "the file is empty; a scenario starts with 'parley: 1'");
+    } else {
+      in_.error("E012", root, top,
+                "expected a scenario (a map with parley, meta, issues, actors, ...), got " +
+                    std::string(root.IsSequence() ? "a list" : "a single value"));
+    }
     return;
   }
   in_.check_map(root, top,
@@ -103,8 +111,8 @@ void ScenarioParser::parse_meta(const YAML::Node& node, const FieldPath& at) {
   if (node["as_of"]) set_if(in_.read_string(node["as_of"], at.key("as_of")), meta.as_of);
   if (!node["sources"]) return;
   each_element(node["sources"], at.key("sources"), [&](const YAML::Node& item, const FieldPath& p) {
-    if (!in_.check_map(item, p, {"id", "title", "url", "date"})) return;
     SourceRef source;
+    if (!in_.check_map(item, p, {"id", "title", "url", "date"})) return meta.sources.push_back(source);
     if (in_.require(item, "id", p)) set_if(in_.read_id(item["id"], p.key("id")), source.id);
     if (item["title"]) set_if(in_.read_string(item["title"], p.key("title")), source.title);
     if (item["url"]) set_if(in_.read_string(item["url"], p.key("url")), source.url);
@@ -117,7 +125,7 @@ void ScenarioParser::parse_issues(const YAML::Node& node, const FieldPath& at) {
   each_element(node, at, [&](const YAML::Node& item, const FieldPath& p) {
     if (!in_.check_map(item, p, {"id", "label", "kind", "scale", "low", "high", "status_quo",
                                  "source", "judgement", "note"})) {
-      return;
+      return scenario_.issues.push_back({});
     }
     in_.push_default_provenance(item, p);
     Issue issue;
@@ -151,7 +159,7 @@ void ScenarioParser::parse_actors(const YAML::Node& node, const FieldPath& at) {
   each_element(node, at, [&](const YAML::Node& item, const FieldPath& p) {
     if (!in_.check_map(item, p, {"id", "name", "kind", "bloc", "capability", "risk", "positions",
                                  "salience", "source", "judgement", "note"})) {
-      return;
+      return scenario_.actors.push_back({});
     }
     in_.push_default_provenance(item, p);
     Actor actor;
@@ -180,7 +188,9 @@ std::map<std::string, double> ScenarioParser::parse_number_map(const YAML::Node&
   std::map<std::string, double> values;
   in_.remember(node, at);
   if (!node.IsMap()) {
-    in_.error("E012", node, at, "expected a map of id: number");
+    in_.error("E012", node, at,
+              std::string("expected a map of id: number, got ") +
+                  (node.IsSequence() ? "a list" : node.IsScalar() ? "'" + node.Scalar() + "'" : "nothing"));
     return values;
   }
   for (const auto& entry : node) {
@@ -198,7 +208,9 @@ std::map<std::string, double> ScenarioParser::parse_number_map(const YAML::Node&
 
 void ScenarioParser::parse_blocs(const YAML::Node& node, const FieldPath& at) {
   each_element(node, at, [&](const YAML::Node& item, const FieldPath& p) {
-    if (!in_.check_map(item, p, {"id", "label", "members", "baseline"})) return;
+    if (!in_.check_map(item, p, {"id", "label", "members", "baseline"})) {
+      return scenario_.blocs.push_back({});
+    }
     Bloc bloc;
     if (in_.require(item, "id", p)) set_if(in_.read_id(item["id"], p.key("id")), bloc.id);
     if (item["label"]) set_if(in_.read_string(item["label"], p.key("label")), bloc.label);
@@ -233,7 +245,7 @@ void ScenarioParser::parse_regime(const YAML::Node& node, const FieldPath& at) {
   Regime regime;
   if (in_.require(node, "factions", at)) {
     each_element(node["factions"], at.key("factions"), [&](const YAML::Node& item, const FieldPath& p) {
-      if (!in_.check_map(item, p, {"actor", "weights"})) return;
+      if (!in_.check_map(item, p, {"actor", "weights"})) return regime.factions.push_back({});
       Faction faction;
       if (in_.require(item, "actor", p)) set_if(in_.read_id(item["actor"], p.key("actor")), faction.actor);
       if (item["weights"]) faction.weights = parse_weights(item["weights"], p.key("weights"));
@@ -300,7 +312,7 @@ void ScenarioParser::parse_instruments(const YAML::Node& node, const FieldPath& 
   each_element(node, at, [&](const YAML::Node& item, const FieldPath& p) {
     if (!in_.check_map(item, p, {"id", "label", "kind", "controlled_by", "size", "unit", "track",
                                  "effects", "source", "judgement", "note"})) {
-      return;
+      return scenario_.instruments.push_back({});
     }
     in_.push_default_provenance(item, p);
     Instrument instrument;
@@ -392,7 +404,9 @@ std::optional<BlocPolicy> ScenarioParser::parse_policy(const YAML::Node& node, c
 
 void ScenarioParser::parse_strategies(const YAML::Node& node, const FieldPath& at) {
   each_element(node, at, [&](const YAML::Node& item, const FieldPath& p) {
-    if (!in_.check_map(item, p, {"id", "label", "description", "policies"})) return;
+    if (!in_.check_map(item, p, {"id", "label", "description", "policies"})) {
+      return scenario_.strategies.push_back({});
+    }
     Strategy strategy;
     if (in_.require(item, "id", p)) set_if(in_.read_id(item["id"], p.key("id")), strategy.id);
     if (item["label"]) set_if(in_.read_string(item["label"], p.key("label")), strategy.label);
@@ -426,7 +440,9 @@ std::optional<Distribution> ScenarioParser::parse_distribution(const YAML::Node&
                                                                const FieldPath& at) {
   if (!in_.check_map(node, at, {"uniform", "triangular", "normal", "beta"})) return std::nullopt;
   if (node.size() != 1) {
-    in_.error("E031", node, at, "expected exactly one of uniform, triangular, normal, beta");
+    in_.error("E031", node, at,
+              fmt::format("expected exactly one of uniform, triangular, normal, beta; got {}",
+                          node.size()));
     return std::nullopt;
   }
   const std::string name = node.begin()->first.Scalar();
@@ -465,19 +481,6 @@ void ScenarioParser::parse_parameters(const YAML::Node& node, const FieldPath& a
   scenario_.parameters = parse_number_map(node, at);
 }
 
-Location json_error_location(std::string_view text, std::size_t byte) {
-  Location at{1, 1};
-  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++at.line;
-      at.column = 1;
-    } else {
-      ++at.column;
-    }
-  }
-  return at;
-}
-
 }  // namespace
 
 Parsed parse_yaml_scenario(std::string_view text, const std::string& file) {
@@ -487,11 +490,12 @@ Parsed parse_yaml_scenario(std::string_view text, const std::string& file) {
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
-    sink.error_at("E002", {e.mark.line + 1, e.mark.column + 1}, "",
-                  "YAML syntax error: " + e.msg);
+    SyntaxProblem problem = explain_yaml_error(text, e.mark.line, e.mark.column, e.msg);
+    sink.error_at("E002", problem.where, "", problem.message);
     parsed.readable = false;
     return parsed;
   }
+  parsed.locations[""] = {1, 1};
   ScenarioParser(parsed, sink).parse(root);
   return parsed;
 }
@@ -505,14 +509,14 @@ Parsed parse_json_scenario(std::string_view text, const std::string& file) {
   } catch (const nlohmann::json::parse_error& e) {
     Parsed parsed;
     DiagnosticSink sink(file, parsed.locations, parsed.diagnostics);
-    std::string message = e.what();
-    if (auto colon = message.find("syntax error"); colon != std::string::npos) {
-      message = message.substr(colon);
-    }
-    sink.error_at("E002", json_error_location(text, e.byte > 0 ? e.byte - 1 : 0), "",
-                  "JSON " + message);
+    SyntaxProblem problem = explain_json_error(text, e.byte, e.what());
+    const bool not_finite = problem.message.rfind("JSON has no NaN", 0) == 0;
+    sink.error_at(not_finite ? "E014" : "E002", problem.where, "", problem.message);
     parsed.readable = false;
     return parsed;
+  } catch (const nlohmann::json::exception&) {
+    // Valid syntax that nlohmann cannot hold (a number like 1e999): the YAML reader reports it
+    // at its own line and column.
   }
   return parse_yaml_scenario(text, file);
 }

@@ -43,9 +43,13 @@ class DiagnosticSink {
   void error_at(std::string code, Location where, const std::string& path, std::string message);
   const std::string& file() const { return file_; }
 
- private:
+  // True when a problem was already reported at `path` or at a field that contains it. Such
+  // problems are not reported again: one mistake, one message.
+  bool reported(const std::string& path) const;
+  // Where `path` (or its nearest written ancestor) stands in the file.
   Location locate(const std::string& path) const;
 
+ private:
   std::string file_;
   const SourceMap& locations_;
   std::vector<Diagnostic>& out_;

@@ -27,10 +27,11 @@ class Collector {
 };
 
 void collect_weights(Collector& c, const std::string& id, const std::string& index, UtilityWeights& w) {
-  c.add(id + ".cohesion", index + ".cohesion", w.cohesion, 0, unbounded);
-  c.add(id + ".ideology", index + ".ideology", w.ideology, 0, unbounded);
-  c.add(id + ".revenue", index + ".revenue", w.revenue, 0, unbounded);
-  c.add(id + ".recognition", index + ".recognition", w.recognition, 0, unbounded);
+  // Each weight is a share in [0, 1]; models normalise by their sum.
+  c.add(id + ".cohesion", index + ".cohesion", w.cohesion, 0, 1);
+  c.add(id + ".ideology", index + ".ideology", w.ideology, 0, 1);
+  c.add(id + ".revenue", index + ".revenue", w.revenue, 0, 1);
+  c.add(id + ".recognition", index + ".recognition", w.recognition, 0, 1);
 }
 
 void collect_actors(Collector& c, Scenario& s) {
@@ -72,12 +73,14 @@ void collect_context(Collector& c, Scenario& s) {
   }
   if (s.population) {
     Population& p = *s.population;
+    // Bounded by the total only when the total itself is valid (else that is the one error).
+    const double population_bound = p.total_millions > 0 ? p.total_millions : unbounded;
     c.add("population.total_millions", "population.total_millions", p.total_millions,
           std::numeric_limits<double>::min(), unbounded);
     c.add("population.acute_food_insecure_millions", "population.acute_food_insecure_millions",
-          p.acute_food_insecure_millions, 0, p.total_millions);
+          p.acute_food_insecure_millions, 0, population_bound);
     c.add("population.humanitarian_need_millions", "population.humanitarian_need_millions",
-          p.humanitarian_need_millions, 0, p.total_millions);
+          p.humanitarian_need_millions, 0, population_bound);
     c.add("population.gdp_usd_bn", "population.gdp_usd_bn", p.gdp_usd_bn, 0, unbounded);
   }
 }

@@ -207,11 +207,11 @@ Tree TreeBuilder::spoiler(const Spoiler& spoiler) const {
 Tree TreeBuilder::population(const Population& population) const {
   Tree out = Tree::object();
   out["total_millions"] = number(population.total_millions, "population.total_millions");
-  out["acute_food_insecure_millions"] = number(population.acute_food_insecure_millions,
-                                               "population.acute_food_insecure_millions");
+  out["acute_food_insecure_millions"] =
+      number(population.acute_food_insecure_millions, "population.acute_food_insecure_millions");
   if (population.humanitarian_need_millions) {
-    out["humanitarian_need_millions"] = number(*population.humanitarian_need_millions,
-                                               "population.humanitarian_need_millions");
+    out["humanitarian_need_millions"] =
+        number(*population.humanitarian_need_millions, "population.humanitarian_need_millions");
   }
   if (population.gdp_usd_bn) {
     out["gdp_usd_bn"] = number(*population.gdp_usd_bn, "population.gdp_usd_bn");

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "parley/scenario_paths.hpp"
+#include "scenario/did_you_mean.hpp"
 #include "scenario/parsed.hpp"
 
 namespace parley::detail {
@@ -15,20 +16,31 @@ std::string show(double value) { return fmt::format("{}", value); }
 
 std::string range_text(double min, double max) {
   constexpr double big = std::numeric_limits<double>::max();
+  if (min == std::numeric_limits<double>::min()) return "a number > 0";
   if (max >= big) return min == 0 ? "a number >= 0" : fmt::format("a number >= {}", min);
   return fmt::format("a number in [{}, {}]", min, max);
 }
 
 template <typename T>
 void check_unique_ids(const std::vector<T>& items, const char* list, DiagnosticSink& sink) {
-  std::set<std::string> seen;
+  std::map<std::string, std::size_t> first;
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (items[i].id.empty()) continue;
-    if (!seen.insert(items[i].id).second) {
+    auto [it, inserted] = first.emplace(items[i].id, i);
+    if (!inserted) {
+      const Location where = sink.locate(fmt::format("{}[{}].id", list, it->second));
       sink.error("E020", fmt::format("{}[{}].id", list, i),
-                 fmt::format("duplicate id '{}' in {}", items[i].id, list));
+                 fmt::format("duplicate id '{}' in {} (first used at line {})", items[i].id, list,
+                             where.line));
     }
   }
+}
+
+template <typename T>
+std::string suggest(const std::string& id, const std::vector<T>& items) {
+  std::vector<std::string> ids;
+  for (const T& item : items) ids.push_back(item.id);
+  return did_you_mean(id, ids);
 }
 
 class Validator {
@@ -70,20 +82,25 @@ class Validator {
       const Actor& actor = s_.actors[i];
       const std::string at = fmt::format("actors[{}]", i);
       if (!actor.bloc.empty() && !find_bloc(s_, actor.bloc)) {
-        sink_.error("E021", at + ".bloc", fmt::format("unknown bloc '{}'", actor.bloc));
+        sink_.error("E021", at + ".bloc",
+                    fmt::format("unknown bloc '{}'{}", actor.bloc, suggest(actor.bloc, s_.blocs)));
       }
       for (const auto& [issue, value] : actor.positions) {
         if (!find_issue(s_, issue)) {
-          sink_.error_at_key("E021", at + ".positions." + issue, fmt::format("unknown issue '{}'", issue));
-        } else if (!actor.salience.count(issue)) {
+          sink_.error_at_key("E021", at + ".positions." + issue,
+                             fmt::format("unknown issue '{}'{}", issue, suggest(issue, s_.issues)));
+        } else if (!actor.salience.count(issue) &&
+                   !sink_.reported(at + ".salience." + issue)) {
           sink_.error("E050", at + ".positions." + issue,
                       fmt::format("a position on '{}' needs a salience on it too", issue));
         }
       }
       for (const auto& [issue, value] : actor.salience) {
         if (!find_issue(s_, issue)) {
-          sink_.error_at_key("E021", at + ".salience." + issue, fmt::format("unknown issue '{}'", issue));
-        } else if (!actor.positions.count(issue)) {
+          sink_.error_at_key("E021", at + ".salience." + issue,
+                             fmt::format("unknown issue '{}'{}", issue, suggest(issue, s_.issues)));
+        } else if (!actor.positions.count(issue) &&
+                   !sink_.reported(at + ".positions." + issue)) {
           sink_.error("E050", at + ".salience." + issue,
                       fmt::format("a salience on '{}' needs a position on it too", issue));
         }
@@ -101,7 +118,8 @@ class Validator {
         const std::string& member = bloc.members[m];
         const Actor* actor = find_actor(s_, member);
         if (!actor) {
-          sink_.error("E021", at, fmt::format("unknown actor '{}'", member));
+          sink_.error("E021", at,
+                      fmt::format("unknown actor '{}'{}", member, suggest(member, s_.actors)));
           continue;
         }
         auto [it, inserted] = bloc_of.emplace(member, bloc.id);
@@ -125,9 +143,10 @@ class Validator {
   }
 
   void check_actor_ref(const std::string& id, ActorKind kind, const std::string& at) {
+    if (id.empty()) return;  // already reported as missing or malformed
     const Actor* actor = find_actor(s_, id);
     if (!actor) {
-      sink_.error("E021", at, fmt::format("unknown actor '{}'", id));
+      sink_.error("E021", at, fmt::format("unknown actor '{}'{}", id, suggest(id, s_.actors)));
     } else if (actor->kind != kind) {
       sink_.error("E050", at, fmt::format("actor '{}' must be of kind {}, not {}", id,
                                           to_string(kind), to_string(actor->kind)));
@@ -173,7 +192,8 @@ class Validator {
         }
       }
       if (!in.track.empty() && !find_issue(s_, in.track)) {
-        sink_.error("E021", at + ".track", fmt::format("unknown issue '{}'", in.track));
+        sink_.error("E021", at + ".track",
+                    fmt::format("unknown issue '{}'{}", in.track, suggest(in.track, s_.issues)));
       }
     }
   }
@@ -181,7 +201,8 @@ class Validator {
   void check_levels(const std::map<std::string, double>& levels, const std::string& at) {
     for (const auto& [id, level] : levels) {
       if (!find_instrument(s_, id)) {
-        sink_.error_at_key("E021", at + "." + id, fmt::format("unknown instrument '{}'", id));
+        sink_.error_at_key("E021", at + "." + id,
+                           fmt::format("unknown instrument '{}'{}", id, suggest(id, s_.instruments)));
       } else if (level < 0 || level > 1) {
         sink_.error("E013", at + "." + id,
                     fmt::format("expected an instrument level in [0, 1], got {}", show(level)));
@@ -194,7 +215,8 @@ class Validator {
     for (std::size_t t = 0; t < policy.tracks.size(); ++t) {
       if (!find_issue(s_, policy.tracks[t])) {
         sink_.error("E021", fmt::format("{}.tracks[{}]", at, t),
-                    fmt::format("unknown issue '{}'", policy.tracks[t]));
+                    fmt::format("unknown issue '{}'{}", policy.tracks[t],
+                                suggest(policy.tracks[t], s_.issues)));
       }
     }
     const auto& indicators = condition_indicators();
@@ -216,7 +238,9 @@ class Validator {
     for (std::size_t i = 0; i < s_.strategies.size(); ++i) {
       for (const auto& [bloc, policy] : s_.strategies[i].policies) {
         const std::string at = fmt::format("strategies[{}].policies.{}", i, bloc);
-        if (!find_bloc(s_, bloc)) sink_.error_at_key("E021", at, fmt::format("unknown bloc '{}'", bloc));
+        if (!find_bloc(s_, bloc)) {
+          sink_.error_at_key("E021", at, fmt::format("unknown bloc '{}'{}", bloc, suggest(bloc, s_.blocs)));
+        }
         check_policy(policy, at);
       }
     }
@@ -224,6 +248,7 @@ class Validator {
 
   void check_number_ranges() {
     for (const NumberField& field : fields_) {
+      if (field.min > field.max) continue;  // the bounds themselves are wrong, reported elsewhere
       if (*field.value < field.min || *field.value > field.max) {
         sink_.error("E013", field.index_path,
                     fmt::format("expected {}, got {}", range_text(field.min, field.max),
@@ -257,8 +282,9 @@ class Validator {
         return;
       case DistributionKind::beta:
         if (p.size() != 2 || !(p[0] > 0 && p[1] > 0)) return bad("beta needs [a, b] with a, b > 0");
-        if (field.min > 0 || field.max < 1) {
-          return bad(fmt::format("beta draws from [0, 1], outside the field's range, {}",
+        if (field.min != 0 || field.max != 1) {
+          return bad(fmt::format("beta draws from [0, 1], but this field takes {}; use uniform, "
+                                 "triangular or normal",
                                  range_text(field.min, field.max)));
         }
         return;

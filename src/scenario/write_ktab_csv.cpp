@@ -3,10 +3,12 @@
 //
 // KTAB knows only actors with a capability and, per dimension, a position and a salience on
 // 0-100, so everything else in the scenario (blocs, regime, strategies, ...) is left out. The
-// rules KTAB enforces on reading (3-250 actors, names of 1-25 characters, each actor's saliences
-// summing to at most 100) are met here or reported by throwing std::invalid_argument.
+// rules KTAB enforces on reading (3-250 actors, names of 1-25 characters, capabilities up to 1e8,
+// each actor's saliences summing to at most 100) are met here or reported by throwing
+// std::invalid_argument.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -20,6 +22,7 @@ constexpr std::size_t ktab_max_actors = 250;
 constexpr std::size_t ktab_max_actor_name = 25;
 constexpr std::size_t ktab_max_description = 256;
 constexpr std::size_t ktab_max_scenario_text = 512;
+constexpr double ktab_max_capability = 1e8;
 
 // KTAB's reader splits at every comma, reads a field that starts with '"' as quoted, and reads
 // "$$" back as a comma; line breaks would end the record.
@@ -36,12 +39,25 @@ std::string ktab_field(const std::string& text, std::size_t max_length) {
       out += c;
     }
   }
-  if (out.size() > max_length) out.resize(max_length);
-  // Cutting may split a "$$" in two; a lone '$' would then be read as text, which is harmless.
+  if (out.size() > max_length) {
+    // Cut at a character boundary: never between the bytes of one UTF-8 character. A "$$" cut in
+    // two leaves a lone '$', which KTAB reads as text.
+    std::size_t cut = max_length;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+  }
   return out;
 }
 
 std::string number(double value) { return fmt::format("{}", value); }
+
+// KTAB accepts capabilities up to 1e8. Only their ratios matter to the model, so larger ones are
+// all scaled by the same factor.
+double capability_factor(const Scenario& scenario) {
+  double largest = 0.0;
+  for (const Actor& actor : scenario.actors) largest = std::max(largest, actor.capability);
+  return largest > ktab_max_capability ? ktab_max_capability / largest : 1.0;
+}
 
 // KTAB's actor name must be 1-25 characters; the full name goes into the description column.
 std::string actor_name(const Actor& actor) {
@@ -106,8 +122,9 @@ void check_ktab_limits(const Scenario& scenario) {
                     ktab_max_actors, actors));
   }
   if (scenario.issues.empty()) {
-    throw std::invalid_argument("KTAB's smpc needs at least one dimension; this scenario has no "
-                                "issues");
+    throw std::invalid_argument(
+        "KTAB's smpc needs at least one dimension; this scenario has no "
+        "issues");
   }
 }
 
@@ -115,20 +132,21 @@ void check_ktab_limits(const Scenario& scenario) {
 
 std::string to_ktab_csv(const Scenario& scenario) {
   check_ktab_limits(scenario);
-  std::string csv = fmt::format(
-      "{},{},{},{}\n", ktab_field(scenario.meta.name, ktab_max_scenario_text),
-      ktab_field(scenario.meta.description, ktab_max_scenario_text), scenario.actors.size(),
-      scenario.issues.size());
+  std::string csv =
+      fmt::format("{},{},{},{}\n", ktab_field(scenario.meta.name, ktab_max_scenario_text),
+                  ktab_field(scenario.meta.description, ktab_max_scenario_text),
+                  scenario.actors.size(), scenario.issues.size());
   csv += "Actor,Description,Capability";
   for (const Issue& issue : scenario.issues) {
     const std::string name = dimension_name(issue);
     csv += fmt::format(",{},{} salience", name, name);
   }
   csv += '\n';
+  const double capability_scale = capability_factor(scenario);
   for (const Actor& actor : scenario.actors) {
     csv += fmt::format("{},{},{}", actor_name(actor),
                        ktab_field(actor.name.empty() ? actor.id : actor.name, ktab_max_description),
-                       number(actor.capability));
+                       number(actor.capability * capability_scale));
     for (const Cell& cell : actor_cells(scenario, actor)) {
       csv += fmt::format(",{},{}", number(cell.position), number(cell.salience));
     }

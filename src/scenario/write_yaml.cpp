@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <cctype>
+
 #include "parley/scenario_io.hpp"
 #include "scenario/scenario_tree.hpp"
 
@@ -23,12 +25,20 @@ std::string number_text(const Tree& node) {
   return node.dump();
 }
 
-// A text that YAML would read as a boolean, a number or null must be quoted to stay text.
+// YAML 1.1 readers (PyYAML, used from notebooks) turn 2024-05-01 into a date.
+bool looks_like_date(const std::string& text) {
+  return text.size() >= 8 && std::isdigit(static_cast<unsigned char>(text[0])) &&
+         std::isdigit(static_cast<unsigned char>(text[3])) && text[4] == '-' &&
+         text.find('-', 5) != std::string::npos;
+}
+
+// A text that YAML would read as a boolean, a number, null or a date is quoted to stay text.
 bool reads_as_non_text(const std::string& text) {
   YAML::Node node(text);
   bool flag = false;
   double number = 0.0;
-  return YAML::convert<bool>::decode(node, flag) || YAML::convert<double>::decode(node, number);
+  return YAML::convert<bool>::decode(node, flag) || YAML::convert<double>::decode(node, number) ||
+         looks_like_date(text);
 }
 
 void emit_text(YAML::Emitter& out, const std::string& text) {
@@ -51,8 +61,8 @@ void emit_scalar(YAML::Emitter& out, const Tree& node) {
 // Width of the node written in flow style, or max + 1 when it is not a leaf container (one whose
 // children are scalars or containers of scalars, such as {value: 3, source: x}).
 std::size_t flow_width(const Tree& node, int depth = 0) {
-  if (is_scalar(node)) return node.is_string() ? node.get<std::string>().size() + 2
-                                               : number_text(node).size();
+  if (is_scalar(node))
+    return node.is_string() ? node.get<std::string>().size() + 2 : number_text(node).size();
   if (depth > 1) return max_flow_width + 1;
   std::size_t width = 2;
   for (auto it = node.begin(); it != node.end(); ++it) {

@@ -1,9 +1,13 @@
 #include "scenario/yaml_reader.hpp"
 
+#include "scenario/did_you_mean.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstdlib>
 #include <cmath>
 #include <charconv>
 #include <set>
@@ -44,6 +48,14 @@ bool names_non_finite(const std::string& scalar) {
   if (!text.empty() && (text[0] == '+' || text[0] == '-')) text.erase(0, 1);
   if (!text.empty() && text[0] == '.') text.erase(0, 1);
   return text == "nan" || text == "inf" || text == "infinity";
+}
+
+// A well-formed number whose magnitude is beyond double's range (e.g. 1e400).
+bool overflows(const std::string& scalar) {
+  errno = 0;
+  char* end = nullptr;
+  std::strtod(scalar.c_str(), &end);
+  return errno == ERANGE && end == scalar.c_str() + scalar.size() && !scalar.empty();
 }
 
 bool valid_id(const std::string& id) {
@@ -96,9 +108,12 @@ bool YamlReader::check_map(const YAML::Node& node, const FieldPath& where,
     bool known = std::any_of(allowed.begin(), allowed.end(),
                              [&](const char* name) { return key == name; });
     if (!known) {
+      std::vector<std::string> names(allowed.begin(), allowed.end());
+      std::string hint = did_you_mean(key, names);
       std::string expected;
       for (const char* name : allowed) expected += (expected.empty() ? "" : ", ") + std::string(name);
-      error("E011", entry.first, field, "unknown field '" + key + "'; expected one of " + expected);
+      error("E011", entry.first, field,
+            "unknown field '" + key + "'" + (hint.empty() ? "; expected one of " + expected : hint));
     }
   }
   return true;
@@ -131,11 +146,10 @@ std::optional<std::string> YamlReader::read_string(const YAML::Node& node,
 
 std::optional<std::string> YamlReader::read_id(const YAML::Node& node, const FieldPath& where) {
   auto text = read_string(node, where);
-  if (!text) return std::nullopt;
-  if (!valid_id(*text)) {
+  if (text && !valid_id(*text)) {
+    // Reported once here; the raw text is kept so references to it do not fail again.
     error("E012", node, where,
           "expected an id of letters, digits, '_', '-' or '.', got '" + *text + "'");
-    return std::nullopt;
   }
   return text;
 }
@@ -163,6 +177,10 @@ std::optional<int> YamlReader::read_int(const YAML::Node& node, const FieldPath&
 std::optional<double> YamlReader::read_plain_number(const YAML::Node& node,
                                                     const FieldPath& where) {
   remember(node, where);
+  if (node.IsScalar() && node.Tag() == "!") {
+    error("E012", node, where, "expected a number, got the quoted text \"" + node.Scalar() + "\"");
+    return std::nullopt;
+  }
   if (node.IsScalar()) {
     if (names_non_finite(node.Scalar())) {
       error("E014", node, where, "expected a finite number, got '" + node.Scalar() + "'");
@@ -172,6 +190,10 @@ std::optional<double> YamlReader::read_plain_number(const YAML::Node& node,
     if (YAML::convert<double>::decode(node, value)) {
       if (std::isfinite(value)) return value;
       error("E014", node, where, "expected a finite number, got '" + node.Scalar() + "'");
+      return std::nullopt;
+    }
+    if (overflows(node.Scalar())) {
+      error("E014", node, where, "number too large for a double: '" + node.Scalar() + "'");
       return std::nullopt;
     }
   }

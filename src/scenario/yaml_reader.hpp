@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "scenario/did_you_mean.hpp"
 #include "scenario/parsed.hpp"
 
 namespace parley::detail {
@@ -56,12 +57,15 @@ class YamlReader {
     auto text = read_string(node, where);
     if (!text) return std::nullopt;
     std::string expected;
+    std::vector<std::string> names;
     for (Enum value : values) {
       if (*text == to_string(value)) return value;
       expected += expected.empty() ? "" : ", ";
       expected += to_string(value);
+      names.push_back(to_string(value));
     }
-    error("E015", node, where, "expected one of " + expected + ", got '" + *text + "'");
+    error("E015", node, where,
+          "expected one of " + expected + ", got '" + *text + "'" + did_you_mean(*text, names));
     return std::nullopt;
   }
 

@@ -1,0 +1,71 @@
+// Engagement dynamics: a scenario stepped month by month under one strategy profile.
+//
+// The equations are in docs/engagement.md. Every coefficient is an EngagementParameter with a
+// default and a rationale; a scenario overrides any of them in its `parameters:` block.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "parley/scenario.hpp"
+
+namespace parley {
+
+struct EngagementParameterSpec {
+  const char* name;
+  double default_value;
+  double min;
+  double max;
+  const char* rationale;
+};
+
+// Every engagement coefficient, in documentation order.
+const std::vector<EngagementParameterSpec>& engagement_parameter_specs();
+
+// Instrument effect channels the dynamics read (Instrument::effects keys).
+const std::vector<std::string>& instrument_effect_channels();
+
+// Indicators recorded every month, in output order.
+enum class Indicator {
+  food_insecure_millions,
+  spoiler_strength,
+  attacks_per_month,
+  cohesion,
+  defections,
+  revenue_usd_bn,
+  respect,
+  recognition_steps,
+  agreements,
+  count_
+};
+inline constexpr std::size_t indicator_count = static_cast<std::size_t>(Indicator::count_);
+const char* to_string(Indicator indicator);
+// What the indicator means and its unit, for tables and docs.
+const char* describe(Indicator indicator);
+
+struct MonthRecord {
+  std::array<double, indicator_count> indicators{};
+  std::vector<double> issue_positions;  // the regime's policy per issue (scenario order)
+};
+
+struct EngagementRun {
+  std::vector<MonthRecord> months;          // months[0] is the initial state
+  std::vector<int> agreement_month;         // per issue: month the track agreed, -1 if never
+  std::vector<int> recognition_steps;       // per actor at the end (states only; 0 otherwise)
+};
+
+struct EngagementOptions {
+  int months = 36;
+  std::string engine = "compromise";  // bargaining model used for internal and track bargaining
+};
+
+// One run of `scenario` (uncertainty already drawn) under `strategy_id` (empty: every bloc keeps
+// its baseline). Shocks come from the stream (seed, run); the same (seed, run) gives the same
+// shocks under every strategy. Throws std::invalid_argument for an unknown strategy or engine.
+EngagementRun simulate_engagement(const Scenario& scenario, const std::string& strategy_id,
+                                  const EngagementOptions& options, std::uint64_t seed,
+                                  std::uint64_t run);
+
+}  // namespace parley

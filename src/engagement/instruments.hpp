@@ -1,0 +1,39 @@
+// Internal: which instrument levels the blocs set this month, and what they add up to.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "engagement/world.hpp"
+
+namespace parley::detail {
+
+struct Levels {
+  std::vector<std::vector<double>> by_bloc;  // [bloc][instrument], 0-1
+  std::vector<double> overall;               // [instrument]: the highest level any controller sets
+};
+
+// A hypothetical regime position on one issue, for "what if we conceded" evaluations.
+struct Hypothesis {
+  std::size_t issue = SIZE_MAX;
+  double position = 0;
+};
+
+bool condition_holds(const World& world, const EngagementState& state, const Condition& condition,
+                     const Hypothesis& hypothesis = {});
+
+// True when every condition the bloc attaches to a political issue holds; false when it has none.
+bool benchmarks_met(const World& world, const EngagementState& state, const BlocPlan& bloc);
+
+Levels instrument_levels(const World& world, const EngagementState& state,
+                         const Hypothesis& hypothesis = {});
+
+// Channel sums over all instruments: sum_k level_k * effect_k.
+InstrumentEffects total_effects(const World& world, const std::vector<double>& levels);
+
+// Capability-weighted mean recognition target over the states; and each state's target.
+double recognition_index(const World& world, const EngagementState& state, const Levels& levels);
+double recognition_target(const World& world, const EngagementState& state, const Levels& levels,
+                          std::size_t actor);
+
+}  // namespace parley::detail

@@ -1,0 +1,127 @@
+#include "engagement/regime.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace parley::detail {
+namespace {
+
+constexpr int candidate_count = 21;  // positions each faction considers on an issue's scale
+
+struct FactionView {
+  double ideal = 0;
+  double salience = 0;  // 0-1
+};
+
+// The factions' ideal points and saliences on one issue (0 where a faction takes no part).
+std::vector<FactionView> faction_views(const World& w, std::size_t issue) {
+  const IssueInput& in = w.issues[issue];
+  std::vector<FactionView> views(w.factions.size());
+  for (std::size_t f = 0; f < w.factions.size(); ++f) {
+    auto it = std::find(in.actors.begin(), in.actors.end(), w.factions[f].actor);
+    if (it == in.actors.end()) {
+      views[f] = {in.status_quo, 0.0};
+    } else {
+      const std::size_t k = static_cast<std::size_t>(it - in.actors.begin());
+      views[f] = {in.position[k], in.salience[k]};
+    }
+  }
+  return views;
+}
+
+double range_of(const IssueInput& in) { return in.scale_max - in.scale_min; }
+
+struct Payoff {
+  double revenue = 0;
+  double recognition = 0;
+};
+
+// What the regime would receive if its policy on `issue` were `position`.
+Payoff payoff_at(const World& w, const EngagementState& state, std::size_t issue, double position) {
+  const Levels levels = instrument_levels(w, state, {issue, position});
+  return {total_effects(w, levels.overall).revenue, recognition_index(w, state, levels)};
+}
+
+}  // namespace
+
+double internal_dissent(const World& w, std::size_t issue, double position) {
+  const auto views = faction_views(w, issue);
+  const double range = range_of(w.issues[issue]);
+  double weighted = 0, total = 0;
+  for (std::size_t f = 0; f < w.factions.size(); ++f) {
+    const double d = (position - views[f].ideal) / range;
+    weighted += w.factions[f].capability * views[f].salience * d * d;
+    total += w.factions[f].capability;
+  }
+  return total > 0 ? weighted / total : 0.0;
+}
+
+RegimeMove regime_decides(const World& w, EngagementState& state, const PerIssueModel& engine,
+                          double public_conditionality_share) {
+  const Coefficients& k = w.k;
+  RegimeMove move;
+  const double disrespect = 1.0 - state.respect;
+  const double defiance = 1.0 + k.defiance_sensitivity * disrespect;
+  const double yielding = 1.0 + k.yielding_cost * public_conditionality_share;
+  for (std::size_t i = 0; i < w.issues.size(); ++i) {
+    if (!w.political[i] || w.factions.empty()) continue;
+    const IssueInput& in = w.issues[i];
+    const auto views = faction_views(w, i);
+    const double range = range_of(in);
+    const double current = state.policy[i];
+    const Payoff now = payoff_at(w, state, i, current);
+
+    // The current policy first, so that a faction indifferent between options stays put.
+    std::vector<double> candidates{current};
+    for (int c = 0; c < candidate_count; ++c) {
+      candidates.push_back(in.scale_min + range * c / (candidate_count - 1));
+    }
+    std::vector<Payoff> payoffs;
+    std::vector<double> dissent;
+    for (double y : candidates) {
+      payoffs.push_back(payoff_at(w, state, i, y));
+      dissent.push_back(internal_dissent(w, i, y));
+    }
+    const double dissent_now = internal_dissent(w, i, current);
+
+    IssueInput bargaining;
+    bargaining.issue_id = in.issue_id;
+    bargaining.scale_min = in.scale_min;
+    bargaining.scale_max = in.scale_max;
+    bargaining.status_quo = current;
+    for (std::size_t f = 0; f < w.factions.size(); ++f) {
+      const FactionPlan& faction = w.factions[f];
+      const UtilityWeights& wt = faction.weights;
+      double best_utility = -INFINITY, best = current;
+      for (std::size_t c = 0; c < candidates.size(); ++c) {
+        const double y = candidates[c];
+        const double distance = (y - views[f].ideal) / range;
+        const double utility =
+            wt.revenue * (payoffs[c].revenue - now.revenue) / k.revenue_reference_usd_bn +
+            wt.recognition * k.recognition_value * (payoffs[c].recognition - now.recognition) -
+            wt.ideology * defiance * views[f].salience * distance * distance -
+            wt.cohesion * k.concession_cohesion_cost * yielding * (dissent[c] - dissent_now);
+        // Strictly better only: on a tie the faction keeps the current policy.
+        if (utility > best_utility + 1e-12) {
+          best_utility = utility;
+          best = y;
+        }
+      }
+      // Lost respect strengthens the factions that weigh cohesion and ideology most.
+      const double hardness = wt.cohesion + wt.ideology;
+      bargaining.actors.push_back(faction.actor);
+      bargaining.capability.push_back(faction.capability *
+                                      (faction.leader ? k.leader_weight : 1.0) *
+                                      (1.0 + k.defiance_sensitivity * disrespect * hardness));
+      bargaining.position.push_back(best);
+      bargaining.salience.push_back(std::max(views[f].salience, 1e-6));
+    }
+    const double target = engine.forecast_issue(bargaining, nullptr).outcome;
+    const double next = current + k.adjustment_speed * (target - current);
+    move.dissent_added += std::max(0.0, internal_dissent(w, i, next) - dissent_now) * yielding;
+    state.policy[i] = next;
+  }
+  return move;
+}
+
+}  // namespace parley::detail

@@ -1,0 +1,97 @@
+// One engagement run: build the world for the strategy, step it month by month, record.
+#include <cmath>
+#include <stdexcept>
+
+#include "engagement/dynamics.hpp"
+#include "engagement/world.hpp"
+#include "parley/engagement.hpp"
+#include "parley/model.hpp"
+
+namespace parley {
+namespace {
+
+constexpr std::uint32_t shock_stream = 1;  // stream purpose of the monthly shocks
+
+MonthRecord record(const detail::World& w, const detail::EngagementState& state) {
+  MonthRecord r;
+  auto set = [&](Indicator i, double v) { r.indicators[static_cast<std::size_t>(i)] = v; };
+  set(Indicator::food_insecure_millions, state.food_insecure);
+  set(Indicator::spoiler_strength, state.spoiler);
+  set(Indicator::attacks_per_month, state.attacks);
+  set(Indicator::cohesion, state.cohesion);
+  set(Indicator::defections, state.defections);
+  set(Indicator::revenue_usd_bn, state.revenue);
+  set(Indicator::respect, state.respect);
+  double steps = 0;
+  for (std::size_t a : w.states) steps += std::floor(3.0 * state.recognition[a] + 1e-9);
+  set(Indicator::recognition_steps, steps);
+  double agreements = 0;
+  for (int month : state.agreement_month) agreements += month >= 0 ? 1 : 0;
+  set(Indicator::agreements, agreements);
+  r.issue_positions = state.policy;
+  return r;
+}
+
+}  // namespace
+
+const char* to_string(Indicator indicator) {
+  switch (indicator) {
+    case Indicator::food_insecure_millions: return "food_insecure_millions";
+    case Indicator::spoiler_strength: return "spoiler_strength";
+    case Indicator::attacks_per_month: return "attacks_per_month";
+    case Indicator::cohesion: return "cohesion";
+    case Indicator::defections: return "defections";
+    case Indicator::revenue_usd_bn: return "revenue_usd_bn";
+    case Indicator::respect: return "respect";
+    case Indicator::recognition_steps: return "recognition_steps";
+    case Indicator::agreements: return "agreements";
+    case Indicator::count_: break;
+  }
+  return "?";
+}
+
+const char* describe(Indicator indicator) {
+  switch (indicator) {
+    case Indicator::food_insecure_millions: return "people in acute food insecurity (IPC3+), millions";
+    case Indicator::spoiler_strength: return "spoiler strength, index 0-1";
+    case Indicator::attacks_per_month: return "spoiler attacks per month";
+    case Indicator::cohesion: return "regime cohesion, 0-1";
+    case Indicator::defections: return "defections, share of members per month";
+    case Indicator::revenue_usd_bn: return "regime revenue, USD bn per year";
+    case Indicator::respect: return "regime's sense of respect, 0-1";
+    case Indicator::recognition_steps: return "recognition steps taken by all states (3 each at most)";
+    case Indicator::agreements: return "technical track agreements reached";
+    case Indicator::count_: break;
+  }
+  return "?";
+}
+
+EngagementRun simulate_engagement(const Scenario& scenario, const std::string& strategy_id,
+                                  const EngagementOptions& options, std::uint64_t seed,
+                                  std::uint64_t run) {
+  const detail::World world = detail::build_world(scenario, strategy_id);
+  const auto model = make_model(options.engine);
+  const auto* engine = dynamic_cast<const PerIssueModel*>(model.get());
+  if (!engine) {
+    throw std::invalid_argument("engine '" + options.engine +
+                                "' treats issues jointly; the engagement simulator needs a "
+                                "per-issue model (compromise, median, eum)");
+  }
+  detail::EngagementState state = detail::initial_state(world);
+  RandomStream shocks(seed, run, shock_stream);
+  EngagementRun result;
+  result.months.reserve(static_cast<std::size_t>(options.months) + 1);
+  result.months.push_back(record(world, state));
+  for (int m = 0; m < options.months; ++m) {
+    detail::step_month(world, state, *engine, shocks);
+    result.months.push_back(record(world, state));
+  }
+  result.agreement_month = state.agreement_month;
+  result.recognition_steps.assign(scenario.actors.size(), 0);
+  for (std::size_t a : world.states) {
+    result.recognition_steps[a] = static_cast<int>(std::floor(3.0 * state.recognition[a] + 1e-9));
+  }
+  return result;
+}
+
+}  // namespace parley

@@ -1,0 +1,182 @@
+#include "engagement/world.hpp"
+
+#include "engagement/dynamics.hpp"
+#include "engagement/instruments.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <numeric>
+#include <stdexcept>
+
+namespace parley::detail {
+namespace {
+
+UtilityWeights normalised(UtilityWeights w) {
+  const double total = w.cohesion + w.ideology + w.revenue + w.recognition;
+  if (total <= 0) return {};
+  return {w.cohesion / total, w.ideology / total, w.revenue / total, w.recognition / total};
+}
+
+InstrumentEffects effects_of(const Instrument& instrument) {
+  InstrumentEffects e;
+  auto get = [&](const char* channel) {
+    auto it = instrument.effects.find(channel);
+    return it == instrument.effects.end() ? 0.0 : it->second;
+  };
+  e.revenue = get("revenue");
+  e.food_security = get("food_security");
+  e.respect = get("respect");
+  e.recognition = get("recognition");
+  e.spoiler_attrition = get("spoiler_attrition");
+  e.track_progress = get("track_progress");
+  e.cohesion = get("cohesion");
+  return e;
+}
+
+// A bloc may set an instrument that it, or one of its members, controls; an instrument that
+// names no controller may be set by any bloc.
+std::vector<bool> controlled_instruments(const Scenario& s, const Bloc& bloc) {
+  std::vector<bool> controls(s.instruments.size(), false);
+  for (std::size_t k = 0; k < s.instruments.size(); ++k) {
+    const auto& by = s.instruments[k].controlled_by;
+    controls[k] = by.empty() || std::any_of(by.begin(), by.end(), [&](const std::string& id) {
+                    if (id == bloc.id) return true;
+                    const Actor* actor = find_actor(s, id);
+                    return actor && actor->bloc == bloc.id ||
+                           std::find(bloc.members.begin(), bloc.members.end(), id) != bloc.members.end();
+                  });
+  }
+  return controls;
+}
+
+std::vector<std::size_t> bloc_members(const Scenario& s, const Bloc& bloc) {
+  std::vector<std::size_t> members;
+  for (std::size_t a = 0; a < s.actors.size(); ++a) {
+    const bool listed =
+        std::find(bloc.members.begin(), bloc.members.end(), s.actors[a].id) != bloc.members.end();
+    if (listed || s.actors[a].bloc == bloc.id) members.push_back(a);
+  }
+  return members;
+}
+
+std::vector<BlocPlan> plan_blocs(const Scenario& s, const Strategy* strategy) {
+  std::vector<BlocPlan> plans;
+  double total = 0;
+  for (const Bloc& bloc : s.blocs) {
+    BlocPlan plan;
+    plan.id = bloc.id;
+    if (strategy && strategy->policies.count(bloc.id)) {
+      plan.policy = strategy->policies.at(bloc.id);
+    } else if (bloc.baseline) {
+      plan.policy = *bloc.baseline;
+    }
+    plan.members = bloc_members(s, bloc);
+    for (std::size_t a : plan.members) plan.share += s.actors[a].capability;
+    total += plan.share;
+    plan.controls = controlled_instruments(s, bloc);
+    plans.push_back(std::move(plan));
+  }
+  for (BlocPlan& plan : plans) plan.share = total > 0 ? plan.share / total : 1.0 / plans.size();
+  return plans;
+}
+
+std::vector<FactionPlan> plan_factions(const Scenario& s) {
+  std::vector<FactionPlan> factions;
+  if (!s.regime) return factions;
+  for (const Faction& f : s.regime->factions) {
+    const Actor* actor = find_actor(s, f.actor);
+    FactionPlan plan;
+    plan.actor = static_cast<std::size_t>(actor - s.actors.data());
+    plan.capability = actor->capability;
+    plan.weights = normalised(f.weights.value_or(s.regime->weights));
+    plan.leader = f.actor == s.regime->leader;
+    factions.push_back(plan);
+  }
+  return factions;
+}
+
+std::size_t issue_index(const Scenario& s, const char* id) {
+  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+    if (s.issues[i].id == id) return i;
+  }
+  return SIZE_MAX;
+}
+
+// The starting food insecurity is what the blocs' baselines leave: solve for the level with no
+// relief, so that baseline policies hold it steady and strategies move it.
+void calibrate_food(World& w, const Scenario& s) {
+  World baseline = w;
+  baseline.blocs = plan_blocs(s, nullptr);
+  const EngagementState start = initial_state(baseline);
+  const Levels levels = instrument_levels(baseline, start);
+  const InstrumentEffects effects = total_effects(baseline, levels.overall);
+  const double revenue = std::max(0.0, w.base_revenue + effects.revenue);
+  const double relief = std::min(0.9, food_relief(baseline, start, effects.food_security, revenue));
+  w.food_without_relief = w.food_baseline / (1.0 - relief);
+}
+
+}  // namespace
+
+World build_world(const Scenario& s, const std::string& strategy_id) {
+  const Strategy* strategy = nullptr;
+  if (!strategy_id.empty()) {
+    strategy = find_strategy(s, strategy_id);
+    if (!strategy) {
+      std::string known;
+      for (const Strategy& st : s.strategies) known += (known.empty() ? "" : ", ") + st.id;
+      throw std::invalid_argument(fmt::format("unknown strategy '{}'; this scenario defines: {}",
+                                              strategy_id, known.empty() ? "none" : known));
+    }
+  }
+  if (!s.regime) throw std::invalid_argument("the engagement simulation needs a regime: block");
+  World w;
+  w.scenario = &s;
+  w.k = resolve_coefficients(s);
+  w.blocs = plan_blocs(s, strategy);
+  w.factions = plan_factions(s);
+  for (const Instrument& instrument : s.instruments) w.effects.push_back(effects_of(instrument));
+  w.issues = issue_inputs(s);
+  for (const Issue& issue : s.issues) w.political.push_back(issue.kind == IssueKind::political);
+  for (std::size_t a = 0; a < s.actors.size(); ++a) {
+    if (s.actors[a].kind == ActorKind::state) w.states.push_back(a);
+  }
+  w.humanitarian_access = issue_index(s, "humanitarian_access");
+  w.counter_terrorism = issue_index(s, "counter_terrorism");
+  w.base_revenue = s.regime->revenue_usd_bn.value_or(w.k.revenue_need_usd_bn);
+  if (s.population) {
+    w.food_baseline = s.population->acute_food_insecure_millions;
+    w.population = s.population->total_millions;
+  }
+  if (s.spoiler && s.spoiler->strength > 0) {
+    w.attacks_per_strength = s.spoiler->attacks_per_month.value_or(0) / s.spoiler->strength;
+  }
+  calibrate_food(w, s);
+  return w;
+}
+
+EngagementState initial_state(const World& w) {
+  const Scenario& s = *w.scenario;
+  EngagementState state;
+  for (const IssueInput& issue : w.issues) state.policy.push_back(issue.status_quo);
+  state.track_progress.assign(s.issues.size(), 0.0);
+  state.agreement_month.assign(s.issues.size(), -1);
+  // A state's recognition starts at its stance on the recognition issue, if the scenario has one.
+  state.recognition.assign(s.actors.size(), 0.0);
+  for (std::size_t i = 0; i < w.issues.size(); ++i) {
+    if (w.issues[i].issue_id != "recognition") continue;
+    const IssueInput& in = w.issues[i];
+    for (std::size_t k = 0; k < in.actors.size(); ++k) {
+      state.recognition[in.actors[k]] = (in.position[k] - in.scale_min) / (in.scale_max - in.scale_min);
+    }
+  }
+  state.cohesion = s.regime->cohesion;
+  state.respect = w.k.respect_initial;
+  state.revenue = w.base_revenue;
+  state.spoiler = s.spoiler ? s.spoiler->strength : 0.0;
+  state.attacks = s.spoiler ? s.spoiler->attacks_per_month.value_or(0) : 0.0;
+  state.food_insecure = w.food_baseline;
+  return state;
+}
+
+}  // namespace parley::detail

@@ -1,0 +1,82 @@
+// Internal: the fixed part of one engagement run (scenario resolved against a strategy) and the
+// state that evolves month by month.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engagement/parameters.hpp"
+#include "parley/model.hpp"
+#include "parley/scenario.hpp"
+
+namespace parley::detail {
+
+// Per instrument, the sum of each effect channel at full level.
+struct InstrumentEffects {
+  double revenue = 0;            // USD bn per year
+  double food_security = 0;      // share of acute food insecurity relieved at full access
+  double respect = 0;            // per month
+  double recognition = 0;        // recognition level (0-1) it stands for
+  double spoiler_attrition = 0;  // share of spoiler strength removed per month
+  double track_progress = 0;     // multiplier on technical track progress
+  double cohesion = 0;           // per month
+};
+
+struct BlocPlan {
+  std::string id;
+  BlocPolicy policy;                 // the strategy's, the bloc's baseline, or the default
+  double share = 0;                  // the bloc's share of all bloc members' capability
+  std::vector<std::size_t> members;  // actor indices
+  std::vector<bool> controls;        // per instrument: may this bloc set it?
+};
+
+struct FactionPlan {
+  std::size_t actor = 0;
+  double capability = 0;
+  UtilityWeights weights;  // normalised to sum 1
+  bool leader = false;
+};
+
+struct World {
+  const Scenario* scenario = nullptr;
+  Coefficients k{};
+  std::vector<BlocPlan> blocs;
+  std::vector<FactionPlan> factions;
+  std::vector<InstrumentEffects> effects;  // per instrument
+  std::vector<IssueInput> issues;          // every issue with every participating actor
+  std::vector<bool> political;             // per issue: subject to conditionality bargaining
+  std::vector<std::size_t> states;         // actor indices of kind state (recognition)
+  std::size_t humanitarian_access = SIZE_MAX;  // issue index, if the scenario has one
+  std::size_t counter_terrorism = SIZE_MAX;
+  double base_revenue = 0;                 // domestic revenue, USD bn per year
+  double food_baseline = 0;                // acute food insecure at the start, millions
+  // Acute food insecurity with no aid and no economy: calibrated so that the bloc baselines
+  // hold the starting figure steady.
+  double food_without_relief = 0;
+  double population = 1;
+  double attacks_per_strength = 0;
+};
+
+struct EngagementState {
+  int month = 0;
+  std::vector<double> policy;          // regime's position per issue
+  std::vector<double> track_progress;  // per issue, agreement at 1
+  std::vector<int> agreement_month;    // per issue, -1 before agreement
+  std::vector<double> recognition;     // per actor (states only), 0-1
+  double cohesion = 1;
+  double respect = 0;
+  double revenue = 0;
+  double spoiler = 0;
+  double attacks = 0;
+  double food_insecure = 0;
+  double defections = 0;
+};
+
+World build_world(const Scenario& scenario, const std::string& strategy_id);
+
+// The share of acute food insecurity relieved by aid (through access) and the economy.
+double food_relief(const World& world, const EngagementState& state, double food_security_effect,
+                   double revenue);
+EngagementState initial_state(const World& world);
+
+}  // namespace parley::detail

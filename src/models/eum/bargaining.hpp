@@ -1,0 +1,55 @@
+// One issue's bargaining under the expected utility model: the state between rounds and the
+// scratch space of a round, actors in input order, one array per quantity.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+#include "models/eum/options.hpp"
+#include "models/eum/probability.hpp"
+#include "parley/model.hpp"
+
+namespace parley::eum {
+
+class Bargaining {
+ public:
+  Bargaining(const IssueInput& issue, const Options& options);
+
+  // False with fewer than two actors or when all start at one position: nobody can ever move.
+  bool can_move() const { return n_ >= 2 && range_ > 0.0; }
+
+  // Runs one round (Scholz et al. Appendix, steps 2-11) and returns how many actors moved. The
+  // round's offers are appended to `offers` (all made or only accepted ones, as options say).
+  std::size_t step(std::vector<Offer>* offers);
+
+  std::span<const double> positions() const { return x_; }
+  // The risk exponents the last round priced offers with (1 before the first round).
+  std::span<const double> risk() const { return r_; }
+  // Capability x salience weighted median (the Condorcet winner among held positions) and mean.
+  double median() const;
+  double mean() const;
+
+ private:
+  // Expected utility of i challenging j (eq. 25), priced with exponent r, given i's success,
+  // failure and status quo utilities against j.
+  double challenge(std::size_t i, std::size_t j, double r, double success, double failure,
+                   double status_quo) const;
+  void compute_security(std::span<const double> voter_risk);  // steps 4-8 at r = 1
+  void set_exponents(std::size_t first, std::size_t last);  // steps 8-9 for these actors
+  void update_risk();
+  void compute_own_view();  // eu_[i * n + j] = E^i(U_ij) priced with r_i
+  std::size_t make_offers(std::vector<Offer>* offers);  // step 11
+
+  Options options_;
+  std::size_t n_ = 0;
+  double low_ = 0.0, high_ = 0.0, range_ = 0.0;  // of the initial positions
+  double median_ = 0.0;                          // mu of the running round
+  std::vector<double> x_, w_, s_, r_;            // position, c x s, salience, risk exponent
+  std::vector<double> ones_, security_, next_x_;
+  std::vector<double> p_;   // p_[i * n + j]: probability that i prevails over j
+  std::vector<double> eu_;  // own risk view only
+  VoteTable votes_;
+};
+
+}  // namespace parley::eum

@@ -1,0 +1,73 @@
+#include "models/eum/eum.hpp"
+
+#include "models/eum/bargaining.hpp"
+
+namespace parley {
+namespace {
+
+std::string spec_text(const ModelParameters& parameters) {
+  std::string body;
+  for (const auto& [key, value] : parameters.values()) {
+    body += (body.empty() ? "" : ",") + key + "=" + value;
+  }
+  return body.empty() ? "eum" : "eum(" + body + ")";
+}
+
+// Appends the state after `round` to the forecast and tells the observer.
+void record(IssueForecast& result, const eum::Bargaining& bargaining, int round,
+            std::vector<Offer> offers, ForecastObserver* observer) {
+  const auto positions = bargaining.positions();
+  result.positions.emplace_back(positions.begin(), positions.end());
+  RoundSummary summary{bargaining.median(), bargaining.mean(), std::move(offers), {}};
+  if (round > 0) {
+    const auto risk = bargaining.risk();
+    summary.series.push_back({"risk", {risk.begin(), risk.end()}});
+  }
+  result.round_summaries.push_back(std::move(summary));
+  if (observer) observer->on_round(result.issue_id, round, positions);
+}
+
+}  // namespace
+
+IssueForecast EumModel::forecast_issue(const IssueInput& issue, ForecastObserver* observer) const {
+  IssueForecast result;
+  result.issue_id = issue.issue_id;
+  result.actors = issue.actors;
+  if (issue.actors.empty()) {
+    result.outcome = issue.status_quo;
+    result.positions = {{}};
+    result.round_summaries = {RoundSummary{issue.status_quo, issue.status_quo, {}, {}}};
+    result.note = "no actor takes part; the outcome is the status quo";
+    return result;
+  }
+  eum::Bargaining bargaining(issue, options_);
+  record(result, bargaining, 0, {}, observer);
+  result.converged = !bargaining.can_move();
+  if (result.converged) {
+    result.note = issue.actors.size() < 2 ? "one actor: nothing to bargain"
+                                          : "every actor holds the same position";
+  }
+  for (int round = 1; round <= options_.rounds && !result.converged; ++round) {
+    std::vector<Offer> offers;
+    const std::size_t moved = bargaining.step(&offers);
+    result.rounds = round;
+    record(result, bargaining, round, std::move(offers), observer);
+    // Nobody moved: the next round would start from the same state and repeat this one.
+    result.converged = moved == 0;
+  }
+  result.outcome = result.round_summaries.back().median;
+  return result;
+}
+
+ModelInfo EumModel::info() {
+  return {"eum",
+          "Bueno de Mesquita's expected utility model (Scholz et al. 2011): rounds of "
+          "challenges, compromises and capitulations; forecast = the weighted median",
+          eum::parameter_specs()};
+}
+
+std::unique_ptr<Model> EumModel::make(const ModelParameters& parameters) {
+  return std::make_unique<EumModel>(spec_text(parameters), eum::options_from(parameters));
+}
+
+}  // namespace parley
