@@ -21,5 +21,7 @@ Handler add_forecast(CLI::App& app);
 Handler add_models(CLI::App& app);
 Handler add_import(CLI::App& app);
 Handler add_export(CLI::App& app);
+Handler add_simulate(CLI::App& app);
+Handler add_compare(CLI::App& app);
 
 }  // namespace parley::cli

@@ -56,14 +56,12 @@ void advance_tracks(const World& w, EngagementState& state, const Levels& levels
     const InstrumentEffects own = total_effects(w, levels.by_bloc[b]);
     const bool engaged = bloc.policy.dialogue || own.track_progress > 0;
     if (!engaged) continue;
-    const double gate = bloc.policy.linkage == Linkage::piecemeal || benchmarks_met(w, state, bloc)
+    const double gate = bloc.policy.linkage == Linkage::piecemeal || benchmarks_met(state, bloc)
                             ? 1.0
                             : k.bundled_track_share;
     const double rate = k.track_rate * bloc.share * (bloc.policy.dialogue ? 1.0 : 0.5) *
                         (0.5 + 0.5 * state.respect) * gate * (1.0 + own.track_progress);
-    for (const std::string& track : bloc.policy.tracks) {
-      const Issue* issue = find_issue(*w.scenario, track);
-      const std::size_t i = static_cast<std::size_t>(issue - w.scenario->issues.data());
+    for (std::size_t i : bloc.tracks) {
       if (state.agreement_month[i] >= 0 || w.political[i]) continue;
       state.track_progress[i] = std::min(1.0, state.track_progress[i] + rate);
       if (state.track_progress[i] >= 1.0) {
@@ -72,6 +70,13 @@ void advance_tracks(const World& w, EngagementState& state, const Levels& levels
       }
     }
   }
+}
+
+// How far an instrument at `level` goes toward the high end of the issue it tracks: restrictive
+// instruments (sanctions, frozen assets) open the issue as they are lifted.
+double openness(InstrumentKind kind, double level) {
+  const bool restrictive = kind == InstrumentKind::sanctions || kind == InstrumentKind::frozen_assets;
+  return restrictive ? 1.0 - level : level;
 }
 
 }  // namespace
@@ -141,7 +146,16 @@ void step_month(const World& w, EngagementState& state, const PerIssueModel& eng
           state.food_insecure * k.food_shock_sd * food_shock,
       0.0, w.population);
 
-  // 8. Recognition by each state moves toward what its bloc's policy offers.
+  // 8. Political issues decided by instruments read as the instruments' levels on the scale.
+  for (std::size_t i = 0; i < w.issues.size(); ++i) {
+    if (w.tracked_by[i].empty() || s.issues[i].kind != IssueKind::political) continue;
+    double level = 0;
+    for (std::size_t k : w.tracked_by[i]) level += openness(s.instruments[k].kind, levels.overall[k]);
+    level /= static_cast<double>(w.tracked_by[i].size());
+    state.policy[i] = w.issues[i].scale_min + level * (w.issues[i].scale_max - w.issues[i].scale_min);
+  }
+
+  // 9. Recognition by each state moves toward what its bloc's policy offers.
   for (std::size_t a : w.states) {
     const double goal = recognition_target(w, state, levels, a);
     state.recognition[a] += k.recognition_speed * (goal - state.recognition[a]);

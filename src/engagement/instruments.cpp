@@ -5,34 +5,24 @@
 namespace parley::detail {
 namespace {
 
-double observed(const World& w, const EngagementState& state, const std::string& subject,
-                const Hypothesis& hypothesis) {
-  const Scenario& s = *w.scenario;
-  for (std::size_t i = 0; i < s.issues.size(); ++i) {
-    if (s.issues[i].id == subject) return i == hypothesis.issue ? hypothesis.position : state.policy[i];
+double observed(const EngagementState& state, const CompiledCondition& c, const Hypothesis& h) {
+  using Subject = CompiledCondition::Subject;
+  switch (c.subject) {
+    case Subject::issue: return c.issue == h.issue ? h.position : state.policy[c.issue];
+    case Subject::cohesion: return state.cohesion;
+    case Subject::revenue: return state.revenue;
+    case Subject::spoiler: return state.spoiler;
+    case Subject::attacks: return state.attacks;
+    case Subject::food: return state.food_insecure;
+    case Subject::month: return state.month;
   }
-  if (subject == "cohesion") return state.cohesion;
-  if (subject == "revenue_usd_bn") return state.revenue;
-  if (subject == "spoiler_strength") return state.spoiler;
-  if (subject == "attacks_per_month") return state.attacks;
-  if (subject == "acute_food_insecure_millions") return state.food_insecure;
-  if (subject == "month") return state.month;
-  return 0.0;  // validation has rejected any other subject
-}
-
-std::size_t bloc_index_of(const World& w, std::size_t actor) {
-  for (std::size_t b = 0; b < w.blocs.size(); ++b) {
-    const auto& m = w.blocs[b].members;
-    if (std::find(m.begin(), m.end(), actor) != m.end()) return b;
-  }
-  return SIZE_MAX;
+  return 0.0;
 }
 
 }  // namespace
 
-bool condition_holds(const World& w, const EngagementState& state, const Condition& c,
-                     const Hypothesis& hypothesis) {
-  const double value = observed(w, state, c.subject, hypothesis);
+bool condition_holds(const EngagementState& state, const CompiledCondition& c, const Hypothesis& h) {
+  const double value = observed(state, c, h);
   if (c.op == "<") return value < c.threshold;
   if (c.op == "<=") return value <= c.threshold;
   if (c.op == ">") return value > c.threshold;
@@ -40,40 +30,39 @@ bool condition_holds(const World& w, const EngagementState& state, const Conditi
   return value == c.threshold;
 }
 
-bool benchmarks_met(const World& w, const EngagementState& state, const BlocPlan& bloc) {
+bool benchmarks_met(const EngagementState& state, const BlocPlan& bloc) {
   bool any = false;
-  for (const Condition& c : bloc.policy.conditions) {
-    const Issue* issue = find_issue(*w.scenario, c.subject);
-    if (!issue || issue->kind != IssueKind::political) continue;
+  for (const CompiledCondition& c : bloc.conditions) {
+    if (!c.on_political) continue;
     any = true;
-    if (!condition_holds(w, state, c)) return false;
+    if (!condition_holds(state, c)) return false;
   }
   return any;
 }
 
-Levels instrument_levels(const World& w, const EngagementState& state, const Hypothesis& hypothesis) {
-  const Scenario& s = *w.scenario;
-  Levels levels;
-  levels.overall.assign(s.instruments.size(), 0.0);
-  for (const BlocPlan& bloc : w.blocs) {
-    std::vector<double> set(s.instruments.size(), 0.0);
-    for (std::size_t k = 0; k < s.instruments.size(); ++k) {
-      auto it = bloc.policy.instruments.find(s.instruments[k].id);
-      if (it != bloc.policy.instruments.end()) set[k] = it->second;
-    }
+void instrument_levels(const World& w, const EngagementState& state, Levels& levels,
+                       const Hypothesis& hypothesis) {
+  const std::size_t instruments = w.effects.size();
+  levels.overall.assign(instruments, 0.0);
+  levels.by_bloc.resize(w.blocs.size());
+  for (std::size_t b = 0; b < w.blocs.size(); ++b) {
+    const BlocPlan& bloc = w.blocs[b];
+    std::vector<double>& set = levels.by_bloc[b];
+    set = bloc.base_levels;
     // Conditions apply in the order written; a later one overrides an earlier one.
-    for (const Condition& c : bloc.policy.conditions) {
-      if (!condition_holds(w, state, c, hypothesis)) continue;
-      for (std::size_t k = 0; k < s.instruments.size(); ++k) {
-        auto it = c.set.find(s.instruments[k].id);
-        if (it != c.set.end()) set[k] = it->second;
-      }
+    for (const CompiledCondition& c : bloc.conditions) {
+      if (!condition_holds(state, c, hypothesis)) continue;
+      for (const auto& [k, level] : c.set) set[k] = level;
     }
-    for (std::size_t k = 0; k < set.size(); ++k) {
+    for (std::size_t k = 0; k < instruments; ++k) {
       if (bloc.controls[k]) levels.overall[k] = std::max(levels.overall[k], set[k]);
     }
-    levels.by_bloc.push_back(std::move(set));
   }
+}
+
+Levels instrument_levels(const World& w, const EngagementState& state) {
+  Levels levels;
+  instrument_levels(w, state, levels);
   return levels;
 }
 
@@ -95,23 +84,14 @@ InstrumentEffects total_effects(const World& w, const std::vector<double>& level
 
 double recognition_target(const World& w, const EngagementState& state, const Levels& levels,
                           std::size_t actor) {
-  const std::size_t b = bloc_index_of(w, actor);
-  if (b == SIZE_MAX) return state.recognition[actor];
+  const std::size_t b = w.bloc_of[actor];
   // A bloc that sets no recognition instrument leaves its states where they are.
-  bool sets_any = false;
+  if (b == SIZE_MAX || !w.blocs[b].sets_recognition) return state.recognition[actor];
   double target = 0;
   for (std::size_t k = 0; k < w.effects.size(); ++k) {
-    if (w.effects[k].recognition == 0) continue;
-    const auto& named = w.blocs[b].policy.instruments;
-    bool in_conditions = false;
-    for (const Condition& c : w.blocs[b].policy.conditions) {
-      in_conditions = in_conditions || c.set.count(w.scenario->instruments[k].id) > 0;
-    }
-    if (!named.count(w.scenario->instruments[k].id) && !in_conditions) continue;
-    sets_any = true;
     target += levels.by_bloc[b][k] * w.effects[k].recognition;
   }
-  return sets_any ? std::clamp(target, 0.0, 1.0) : state.recognition[actor];
+  return std::clamp(target, 0.0, 1.0);
 }
 
 double recognition_index(const World& w, const EngagementState& state, const Levels& levels) {

@@ -1,7 +1,6 @@
 // Internal: which instrument levels the blocs set this month, and what they add up to.
 #pragma once
 
-#include <optional>
 #include <vector>
 
 #include "engagement/world.hpp"
@@ -19,14 +18,16 @@ struct Hypothesis {
   double position = 0;
 };
 
-bool condition_holds(const World& world, const EngagementState& state, const Condition& condition,
+bool condition_holds(const EngagementState& state, const CompiledCondition& condition,
                      const Hypothesis& hypothesis = {});
 
 // True when every condition the bloc attaches to a political issue holds; false when it has none.
-bool benchmarks_met(const World& world, const EngagementState& state, const BlocPlan& bloc);
+bool benchmarks_met(const EngagementState& state, const BlocPlan& bloc);
 
-Levels instrument_levels(const World& world, const EngagementState& state,
-                         const Hypothesis& hypothesis = {});
+// Fills `levels` (reusing its storage) with what every bloc sets given `state`.
+void instrument_levels(const World& world, const EngagementState& state, Levels& levels,
+                       const Hypothesis& hypothesis = {});
+Levels instrument_levels(const World& world, const EngagementState& state);
 
 // Channel sums over all instruments: sum_k level_k * effect_k.
 InstrumentEffects total_effects(const World& world, const std::vector<double>& levels);

@@ -37,16 +37,14 @@ struct Payoff {
 };
 
 // What the regime would receive if its policy on `issue` were `position`.
-Payoff payoff_at(const World& w, const EngagementState& state, std::size_t issue, double position) {
-  const Levels levels = instrument_levels(w, state, {issue, position});
-  return {total_effects(w, levels.overall).revenue, recognition_index(w, state, levels)};
+Payoff payoff_at(const World& w, const EngagementState& state, std::size_t issue, double position,
+                 Levels& scratch) {
+  instrument_levels(w, state, scratch, {issue, position});
+  return {total_effects(w, scratch.overall).revenue, recognition_index(w, state, scratch)};
 }
 
-}  // namespace
-
-double internal_dissent(const World& w, std::size_t issue, double position) {
-  const auto views = faction_views(w, issue);
-  const double range = range_of(w.issues[issue]);
+double dissent_among(const World& w, const std::vector<FactionView>& views, double range,
+                     double position) {
   double weighted = 0, total = 0;
   for (std::size_t f = 0; f < w.factions.size(); ++f) {
     const double d = (position - views[f].ideal) / range;
@@ -56,6 +54,12 @@ double internal_dissent(const World& w, std::size_t issue, double position) {
   return total > 0 ? weighted / total : 0.0;
 }
 
+}  // namespace
+
+double internal_dissent(const World& w, std::size_t issue, double position) {
+  return dissent_among(w, faction_views(w, issue), range_of(w.issues[issue]), position);
+}
+
 RegimeMove regime_decides(const World& w, EngagementState& state, const PerIssueModel& engine,
                           double public_conditionality_share) {
   const Coefficients& k = w.k;
@@ -63,13 +67,14 @@ RegimeMove regime_decides(const World& w, EngagementState& state, const PerIssue
   const double disrespect = 1.0 - state.respect;
   const double defiance = 1.0 + k.defiance_sensitivity * disrespect;
   const double yielding = 1.0 + k.yielding_cost * public_conditionality_share;
+  Levels scratch;
   for (std::size_t i = 0; i < w.issues.size(); ++i) {
     if (!w.political[i] || w.factions.empty()) continue;
     const IssueInput& in = w.issues[i];
     const auto views = faction_views(w, i);
     const double range = range_of(in);
     const double current = state.policy[i];
-    const Payoff now = payoff_at(w, state, i, current);
+    const Payoff now = payoff_at(w, state, i, current, scratch);
 
     // The current policy first, so that a faction indifferent between options stays put.
     std::vector<double> candidates{current};
@@ -79,10 +84,10 @@ RegimeMove regime_decides(const World& w, EngagementState& state, const PerIssue
     std::vector<Payoff> payoffs;
     std::vector<double> dissent;
     for (double y : candidates) {
-      payoffs.push_back(payoff_at(w, state, i, y));
-      dissent.push_back(internal_dissent(w, i, y));
+      payoffs.push_back(payoff_at(w, state, i, y, scratch));
+      dissent.push_back(dissent_among(w, views, range, y));
     }
-    const double dissent_now = internal_dissent(w, i, current);
+    const double dissent_now = dissent_among(w, views, range, current);
 
     IssueInput bargaining;
     bargaining.issue_id = in.issue_id;
@@ -118,7 +123,7 @@ RegimeMove regime_decides(const World& w, EngagementState& state, const PerIssue
     }
     const double target = engine.forecast_issue(bargaining, nullptr).outcome;
     const double next = current + k.adjustment_speed * (target - current);
-    move.dissent_added += std::max(0.0, internal_dissent(w, i, next) - dissent_now) * yielding;
+    move.dissent_added += std::max(0.0, dissent_among(w, views, range, next) - dissent_now) * yielding;
     state.policy[i] = next;
   }
   return move;

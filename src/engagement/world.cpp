@@ -60,6 +60,53 @@ std::vector<std::size_t> bloc_members(const Scenario& s, const Bloc& bloc) {
   return members;
 }
 
+CompiledCondition compile(const Scenario& s, const Condition& c) {
+  using Subject = CompiledCondition::Subject;
+  CompiledCondition out;
+  out.op = c.op;
+  out.threshold = c.threshold;
+  const std::pair<const char*, Subject> indicators[] = {
+      {"cohesion", Subject::cohesion}, {"revenue_usd_bn", Subject::revenue},
+      {"spoiler_strength", Subject::spoiler}, {"attacks_per_month", Subject::attacks},
+      {"acute_food_insecure_millions", Subject::food}, {"month", Subject::month}};
+  for (auto [name, subject] : indicators) {
+    if (c.subject == name) out.subject = subject;
+  }
+  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+    if (s.issues[i].id == c.subject) {
+      out.subject = Subject::issue;
+      out.issue = i;
+      out.on_political = s.issues[i].kind == IssueKind::political;
+    }
+  }
+  for (std::size_t k = 0; k < s.instruments.size(); ++k) {
+    auto it = c.set.find(s.instruments[k].id);
+    if (it != c.set.end()) out.set.emplace_back(k, it->second);
+  }
+  return out;
+}
+
+void compile_policy(const Scenario& s, BlocPlan& plan) {
+  plan.base_levels.assign(s.instruments.size(), 0.0);
+  for (std::size_t k = 0; k < s.instruments.size(); ++k) {
+    auto it = plan.policy.instruments.find(s.instruments[k].id);
+    if (it != plan.policy.instruments.end()) plan.base_levels[k] = it->second;
+    const bool named = it != plan.policy.instruments.end() ||
+                       std::any_of(plan.policy.conditions.begin(), plan.policy.conditions.end(),
+                                   [&](const Condition& c) { return c.set.count(s.instruments[k].id) > 0; });
+    const auto effect = s.instruments[k].effects.find("recognition");
+    if (named && effect != s.instruments[k].effects.end() && effect->second != 0) {
+      plan.sets_recognition = true;
+    }
+  }
+  for (const Condition& c : plan.policy.conditions) plan.conditions.push_back(compile(s, c));
+  for (const std::string& track : plan.policy.tracks) {
+    for (std::size_t i = 0; i < s.issues.size(); ++i) {
+      if (s.issues[i].id == track) plan.tracks.push_back(i);
+    }
+  }
+}
+
 std::vector<BlocPlan> plan_blocs(const Scenario& s, const Strategy* strategy) {
   std::vector<BlocPlan> plans;
   double total = 0;
@@ -75,6 +122,7 @@ std::vector<BlocPlan> plan_blocs(const Scenario& s, const Strategy* strategy) {
     for (std::size_t a : plan.members) plan.share += s.actors[a].capability;
     total += plan.share;
     plan.controls = controlled_instruments(s, bloc);
+    compile_policy(s, plan);
     plans.push_back(std::move(plan));
   }
   for (BlocPlan& plan : plans) plan.share = total > 0 ? plan.share / total : 1.0 / plans.size();
@@ -107,7 +155,7 @@ std::size_t issue_index(const Scenario& s, const char* id) {
 // relief, so that baseline policies hold it steady and strategies move it.
 void calibrate_food(World& w, const Scenario& s) {
   World baseline = w;
-  baseline.blocs = plan_blocs(s, nullptr);
+  baseline.blocs = plan_blocs(s, nullptr);  // same bloc order, so bloc_of still holds
   const EngagementState start = initial_state(baseline);
   const Levels levels = instrument_levels(baseline, start);
   const InstrumentEffects effects = total_effects(baseline, levels.overall);
@@ -137,7 +185,19 @@ World build_world(const Scenario& s, const std::string& strategy_id) {
   w.factions = plan_factions(s);
   for (const Instrument& instrument : s.instruments) w.effects.push_back(effects_of(instrument));
   w.issues = issue_inputs(s);
-  for (const Issue& issue : s.issues) w.political.push_back(issue.kind == IssueKind::political);
+  w.tracked_by.resize(s.issues.size());
+  for (std::size_t k = 0; k < s.instruments.size(); ++k) {
+    for (std::size_t i = 0; i < s.issues.size(); ++i) {
+      if (s.instruments[k].track == s.issues[i].id) w.tracked_by[i].push_back(k);
+    }
+  }
+  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+    w.political.push_back(s.issues[i].kind == IssueKind::political && w.tracked_by[i].empty());
+  }
+  w.bloc_of.assign(s.actors.size(), SIZE_MAX);
+  for (std::size_t b = 0; b < w.blocs.size(); ++b) {
+    for (std::size_t a : w.blocs[b].members) w.bloc_of[a] = b;
+  }
   for (std::size_t a = 0; a < s.actors.size(); ++a) {
     if (s.actors[a].kind == ActorKind::state) w.states.push_back(a);
   }

@@ -22,9 +22,24 @@ struct InstrumentEffects {
   double cohesion = 0;           // per month
 };
 
+// A condition with its subject and instruments resolved to indices.
+struct CompiledCondition {
+  enum class Subject { issue, cohesion, revenue, spoiler, attacks, food, month };
+  Subject subject = Subject::issue;
+  std::size_t issue = 0;     // when subject == issue
+  bool on_political = false; // a benchmark: a condition on a political issue
+  std::string op;
+  double threshold = 0;
+  std::vector<std::pair<std::size_t, double>> set;  // instrument index, level
+};
+
 struct BlocPlan {
   std::string id;
   BlocPolicy policy;                 // the strategy's, the bloc's baseline, or the default
+  std::vector<double> base_levels;   // per instrument, before conditions
+  std::vector<CompiledCondition> conditions;
+  bool sets_recognition = false;     // the policy names an instrument with a recognition effect
+  std::vector<std::size_t> tracks;   // issue indices
   double share = 0;                  // the bloc's share of all bloc members' capability
   std::vector<std::size_t> members;  // actor indices
   std::vector<bool> controls;        // per instrument: may this bloc set it?
@@ -44,8 +59,13 @@ struct World {
   std::vector<FactionPlan> factions;
   std::vector<InstrumentEffects> effects;  // per instrument
   std::vector<IssueInput> issues;          // every issue with every participating actor
-  std::vector<bool> political;             // per issue: subject to conditionality bargaining
+  // Per issue: the regime decides it (a political issue no instrument tracks), so its factions
+  // bargain over it; issues an instrument tracks (recognition, sanctions relief) are decided
+  // by the outside actors who hold the instrument.
+  std::vector<bool> political;
+  std::vector<std::vector<std::size_t>> tracked_by;  // per issue: instruments whose track it is
   std::vector<std::size_t> states;         // actor indices of kind state (recognition)
+  std::vector<std::size_t> bloc_of;        // per actor: bloc index, SIZE_MAX when none
   std::size_t humanitarian_access = SIZE_MAX;  // issue index, if the scenario has one
   std::size_t counter_terrorism = SIZE_MAX;
   double base_revenue = 0;                 // domestic revenue, USD bn per year

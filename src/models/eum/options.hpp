@@ -38,7 +38,7 @@ struct Options {
   TRule t = TRule::better;
   Selection selection = Selection::scholz;
   RiskUpdate risk_update = RiskUpdate::simultaneous;
-  bool capitulation = false;  // A11: whether the capitulate (compel) region makes offers
+  bool capitulation = true;  // A11: whether the capitulate (compel) region makes offers
   OfferLog offers = OfferLog::all;
 };
 

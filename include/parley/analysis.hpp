@@ -1,0 +1,60 @@
+// Monte Carlo over a scenario's uncertainty, strategy comparisons with common random numbers,
+// and their summaries.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "parley/engagement.hpp"
+#include "parley/scenario.hpp"
+
+namespace parley {
+
+// The scenario of run `run`: every uncertain value drawn from stream (seed, run), clamped to the
+// field's valid range. The same (seed, run) always gives the same scenario.
+Scenario draw_scenario(const Scenario& base, std::uint64_t seed, std::uint64_t run);
+
+struct ComparisonPlan {
+  std::vector<std::string> strategies;  // strategy ids; "" is every bloc's baseline
+  int runs = 1000;
+  std::uint64_t seed = 1;
+  int threads = 0;  // 0: all cores
+  EngagementOptions engagement;
+};
+
+struct StrategyRuns {
+  std::string strategy;
+  std::vector<EngagementRun> runs;  // runs[r] used the draws of stream (seed, r)
+};
+
+// Every strategy of the plan on the same draws: run r of each strategy uses the scenario drawn
+// for (seed, r) and the same monthly shocks. Bit-identical for any thread count. `progress`
+// (optional) is called with the number of runs done, from one thread at a time.
+std::vector<StrategyRuns> run_comparison(const Scenario& scenario, const ComparisonPlan& plan,
+                                         const std::function<void(int)>& progress = {});
+
+struct Band {
+  double p10 = 0, p50 = 0, p90 = 0;
+};
+
+// Linear-interpolation quantile (type 7 of Hyndman & Fan 1996) of `values`, q in [0, 1].
+double quantile(std::vector<double> values, double q);
+Band band(const std::vector<double>& values);
+
+struct SeriesSummary {
+  std::string strategy;
+  std::string series;  // an indicator name, or "policy:<issue id>"
+  int month = 0;
+  Band value;
+  Band difference;  // paired differences to the reference strategy's runs
+};
+
+// Every indicator and every issue's policy at every month, per strategy, with paired differences
+// to `reference` (a strategy id in `results`).
+std::vector<SeriesSummary> summarise(const Scenario& scenario,
+                                     const std::vector<StrategyRuns>& results,
+                                     const std::string& reference);
+
+}  // namespace parley

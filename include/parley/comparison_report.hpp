@@ -1,0 +1,31 @@
+// Presenting a strategy comparison: the terminal table and the run directory.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "parley/analysis.hpp"
+
+namespace parley {
+
+struct ComparisonContext {
+  std::string scenario_file;  // as the user named it
+  ComparisonPlan plan;
+  std::string reference;  // the strategy differences are taken to
+  std::vector<int> checkpoints{12, 24, 36};
+  double seconds = 0;  // wall time of the runs
+};
+
+// Per indicator: each strategy's median and 10-90% band at the checkpoints and its paired
+// difference to the reference at the last checkpoint; then the regime's policy per issue.
+std::string comparison_table(const Scenario& scenario, const ComparisonContext& context,
+                             const std::vector<SeriesSummary>& summaries);
+
+// Writes manifest.json, summary.csv (tidy: strategy, series, month, quantiles, differences),
+// summary.json and agreements.csv into `directory`, each file atomically.
+void write_run_directory(const std::filesystem::path& directory, const Scenario& scenario,
+                         const ComparisonContext& context, const std::vector<StrategyRuns>& results,
+                         const std::vector<SeriesSummary>& summaries);
+
+}  // namespace parley

@@ -1,0 +1,46 @@
+#include <tbb/blocked_range.h>
+#include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
+
+#include <atomic>
+#include <optional>
+#include <mutex>
+
+#include "parley/analysis.hpp"
+
+namespace parley {
+
+std::vector<StrategyRuns> run_comparison(const Scenario& scenario, const ComparisonPlan& plan,
+                                         const std::function<void(int)>& progress) {
+  std::vector<StrategyRuns> results(plan.strategies.size());
+  for (std::size_t s = 0; s < plan.strategies.size(); ++s) {
+    results[s].strategy = plan.strategies[s];
+    results[s].runs.resize(static_cast<std::size_t>(plan.runs));
+  }
+  std::optional<tbb::global_control> limit;
+  if (plan.threads > 0) {
+    limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(plan.threads));
+  }
+  std::atomic<int> done{0};
+  std::mutex report;
+  // Each run writes only its own slots, and draws only from its own streams: the schedule
+  // cannot change any number.
+  tbb::parallel_for(tbb::blocked_range<int>(0, plan.runs), [&](const tbb::blocked_range<int>& range) {
+    for (int r = range.begin(); r != range.end(); ++r) {
+      const auto run = static_cast<std::uint64_t>(r);
+      const Scenario drawn = draw_scenario(scenario, plan.seed, run);
+      for (std::size_t s = 0; s < plan.strategies.size(); ++s) {
+        results[s].runs[static_cast<std::size_t>(r)] =
+            simulate_engagement(drawn, plan.strategies[s], plan.engagement, plan.seed, run);
+      }
+      const int finished = ++done;
+      if (progress) {
+        std::lock_guard<std::mutex> lock(report);
+        progress(finished);
+      }
+    }
+  });
+  return results;
+}
+
+}  // namespace parley

@@ -1,0 +1,89 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "parley/comparison_report.hpp"
+
+namespace parley {
+namespace {
+
+using Key = std::tuple<std::string, std::string, int>;  // strategy, series, month
+
+std::map<Key, const SeriesSummary*> index_of(const std::vector<SeriesSummary>& summaries) {
+  std::map<Key, const SeriesSummary*> index;
+  for (const SeriesSummary& s : summaries) index[{s.strategy, s.series, s.month}] = &s;
+  return index;
+}
+
+std::string format_band(const Band& b, int precision) {
+  return fmt::format("{:.{}f} [{:.{}f}, {:.{}f}]", b.p50, precision, b.p10, precision, b.p90, precision);
+}
+
+int precision_for(const std::string& series) {
+  if (series == "recognition_steps" || series == "agreements" || series.rfind("policy:", 0) == 0 ||
+      series == "attacks_per_month") {
+    return 1;
+  }
+  return 2;
+}
+
+std::string strategy_label(const std::string& id) { return id.empty() ? "(baselines)" : id; }
+
+}  // namespace
+
+std::string comparison_table(const Scenario& scenario, const ComparisonContext& context,
+                             const std::vector<SeriesSummary>& summaries) {
+  const auto index = index_of(summaries);
+  const auto& plan = context.plan;
+  std::vector<int> months;
+  for (int m : context.checkpoints) {
+    if (m <= plan.engagement.months) months.push_back(m);
+  }
+  if (months.empty()) months.push_back(plan.engagement.months);
+  const int last = months.back();
+
+  std::string out = fmt::format(
+      "{} — {} strategies x {} runs x {} months, seed {}, engine {} ({:.1f} s)\n"
+      "Each cell: median [10%, 90%] over runs. The last column: median and band of the paired\n"
+      "difference to '{}' at month {} (same draws in every run).\n",
+      scenario.meta.name, plan.strategies.size(), plan.runs, plan.engagement.months, plan.seed,
+      plan.engagement.engine, context.seconds, strategy_label(context.reference), last);
+
+  for (std::size_t i = 0; i < indicator_count; ++i) {
+    const auto indicator = static_cast<Indicator>(i);
+    const std::string series = to_string(indicator);
+    const int precision = precision_for(series);
+    out += fmt::format("\n{}: {}\n{:<16}", series, describe(indicator), "strategy");
+    for (int m : months) out += fmt::format("  {:>24}", fmt::format("month {}", m));
+    out += fmt::format("  {:>24}\n", "vs " + strategy_label(context.reference));
+    for (const std::string& strategy : plan.strategies) {
+      out += fmt::format("{:<16}", strategy_label(strategy));
+      for (int m : months) {
+        out += fmt::format("  {:>24}", format_band(index.at({strategy, series, m})->value, precision));
+      }
+      const SeriesSummary* at_last = index.at({strategy, series, last});
+      out += strategy == context.reference
+                 ? fmt::format("  {:>24}\n", "-")
+                 : fmt::format("  {:>24}\n", format_band(at_last->difference, precision));
+    }
+  }
+
+  out += fmt::format("\nThe regime's policy at month {} (median over runs; status quo in brackets)\n{:<24}",
+                     last, "issue");
+  for (const std::string& strategy : plan.strategies) {
+    out += fmt::format("  {:>14}", strategy_label(strategy).substr(0, 14));
+  }
+  out += "\n";
+  for (const Issue& issue : scenario.issues) {
+    out += fmt::format("{:<24}", fmt::format("{} ({:.0f})", issue.id,
+                                             issue.status_quo.value_or(0.5 * (issue.scale_min + issue.scale_max))));
+    for (const std::string& strategy : plan.strategies) {
+      out += fmt::format("  {:>14.1f}", index.at({strategy, "policy:" + issue.id, last})->value.p50);
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace parley

@@ -1,0 +1,99 @@
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "parley/comparison_report.hpp"
+#include "parley/scenario_io.hpp"
+
+namespace parley {
+namespace {
+
+std::string hostname() {
+  char name[256] = {};
+  return ::gethostname(name, sizeof(name) - 1) == 0 ? std::string(name) : std::string("unknown");
+}
+
+// Shortest text that reads back to the same double.
+std::string number(double value) { return fmt::format("{}", value); }
+
+nlohmann::ordered_json manifest(const Scenario& scenario, const ComparisonContext& context) {
+  const auto& plan = context.plan;
+  nlohmann::ordered_json m;
+  m["parley_version"] = PARLEY_VERSION;
+  m["scenario"] = {{"name", scenario.meta.name}, {"file", context.scenario_file},
+                   {"as_of", scenario.meta.as_of}};
+  m["strategies"] = plan.strategies;
+  m["reference"] = context.reference;
+  m["runs"] = plan.runs;
+  m["months"] = plan.engagement.months;
+  m["seed"] = plan.seed;
+  m["engine"] = plan.engagement.engine;
+  m["threads"] = plan.threads > 0 ? plan.threads : static_cast<int>(std::thread::hardware_concurrency());
+  m["host"] = hostname();
+  m["seconds"] = context.seconds;
+  m["streams"] = "run r draws uncertainty from Philox4x32 streams (seed, r, 65536 + entry) and "
+                 "monthly shocks from (seed, r, 1)";
+  m["resolved_scenario"] = nlohmann::ordered_json::parse(to_json(scenario));
+  return m;
+}
+
+std::string summary_csv(const std::vector<SeriesSummary>& summaries) {
+  std::string csv = "strategy,series,month,p10,p50,p90,diff_p10,diff_p50,diff_p90\n";
+  for (const SeriesSummary& s : summaries) {
+    csv += fmt::format("{},{},{},{},{},{},{},{},{}\n", s.strategy, s.series, s.month,
+                       number(s.value.p10), number(s.value.p50), number(s.value.p90),
+                       number(s.difference.p10), number(s.difference.p50), number(s.difference.p90));
+  }
+  return csv;
+}
+
+std::string summary_json(const std::vector<SeriesSummary>& summaries) {
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (const SeriesSummary& s : summaries) {
+    rows.push_back({{"strategy", s.strategy},
+                    {"series", s.series},
+                    {"month", s.month},
+                    {"p10", s.value.p10},
+                    {"p50", s.value.p50},
+                    {"p90", s.value.p90},
+                    {"diff_p10", s.difference.p10},
+                    {"diff_p50", s.difference.p50},
+                    {"diff_p90", s.difference.p90}});
+  }
+  return rows.dump(1) + "\n";
+}
+
+// Per strategy and track: in how many runs the track agreed, and the median month.
+std::string agreements_csv(const Scenario& scenario, const std::vector<StrategyRuns>& results) {
+  std::string csv = "strategy,issue,runs_agreed,share_agreed,median_month\n";
+  for (const StrategyRuns& strategy : results) {
+    for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
+      std::vector<double> months;
+      for (const EngagementRun& run : strategy.runs) {
+        if (run.agreement_month[i] >= 0) months.push_back(run.agreement_month[i]);
+      }
+      const double share = strategy.runs.empty() ? 0.0 : double(months.size()) / double(strategy.runs.size());
+      csv += fmt::format("{},{},{},{},{}\n", strategy.strategy, scenario.issues[i].id, months.size(),
+                         number(share), months.empty() ? std::string() : number(quantile(months, 0.5)));
+    }
+  }
+  return csv;
+}
+
+}  // namespace
+
+void write_run_directory(const std::filesystem::path& directory, const Scenario& scenario,
+                         const ComparisonContext& context, const std::vector<StrategyRuns>& results,
+                         const std::vector<SeriesSummary>& summaries) {
+  std::filesystem::create_directories(directory);
+  write_file_atomically(directory / "summary.csv", summary_csv(summaries));
+  write_file_atomically(directory / "summary.json", summary_json(summaries));
+  write_file_atomically(directory / "agreements.csv", agreements_csv(scenario, results));
+  // The manifest last: a directory with a manifest is complete.
+  write_file_atomically(directory / "manifest.json", manifest(scenario, context).dump(2) + "\n");
+}
+
+}  // namespace parley
