@@ -12,8 +12,11 @@ PACKAGES := build-essential cmake pkg-config libyaml-cpp-dev nlohmann-json3-dev 
 
 .PHONY: run test deps build build-sanitize test-release test-sanitize bench clean
 
+# The main job: the static forecast, then every built-in strategy compared over 1,000 runs.
 run: build
 	$(BUILD)/apps/parley/parley forecast scenarios/afghanistan-2024.yaml
+	@echo
+	$(BUILD)/apps/parley/parley compare scenarios/afghanistan-2024.yaml --out runs/afghanistan-2024
 
 test: deps
 	$(MAKE) --no-print-directory test-release test-sanitize

@@ -24,7 +24,12 @@ std::vector<Pull> actor_pulls(const Scenario& scenario, const IssueForecast& for
 // of the first forecast's outcome.
 std::string forecast_table(const Scenario& scenario, const std::vector<Forecast>& forecasts);
 
-// Every forecast in full: outcomes, per-round positions, pulls.
+// Per issue of a bargaining model's forecast: median and mean after every round, offers made by
+// kind (accepted in brackets), actors that moved, and the forecast. Issues without round
+// summaries are left out.
+std::string forecast_rounds_text(const Forecast& forecast);
+
+// Every forecast in full: outcomes, per-round positions and summaries, pulls.
 std::string forecast_json(const Scenario& scenario, const std::vector<Forecast>& forecasts);
 
 }  // namespace parley

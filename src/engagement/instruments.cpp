@@ -1,6 +1,7 @@
 #include "engagement/instruments.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace parley::detail {
 namespace {
@@ -22,12 +23,14 @@ double observed(const EngagementState& state, const CompiledCondition& c, const 
 }  // namespace
 
 bool condition_holds(const EngagementState& state, const CompiledCondition& c, const Hypothesis& h) {
+  // A policy bargained to exactly the benchmark may land a rounding error below it.
+  constexpr double tolerance = 1e-9;
   const double value = observed(state, c, h);
-  if (c.op == "<") return value < c.threshold;
-  if (c.op == "<=") return value <= c.threshold;
-  if (c.op == ">") return value > c.threshold;
-  if (c.op == ">=") return value >= c.threshold;
-  return value == c.threshold;
+  if (c.op == "<") return value < c.threshold - tolerance;
+  if (c.op == "<=") return value <= c.threshold + tolerance;
+  if (c.op == ">") return value > c.threshold + tolerance;
+  if (c.op == ">=") return value >= c.threshold - tolerance;
+  return std::abs(value - c.threshold) <= tolerance;
 }
 
 bool benchmarks_met(const EngagementState& state, const BlocPlan& bloc) {
@@ -55,7 +58,9 @@ void instrument_levels(const World& w, const EngagementState& state, Levels& lev
       for (const auto& [k, level] : c.set) set[k] = level;
     }
     for (std::size_t k = 0; k < instruments; ++k) {
-      if (bloc.controls[k]) levels.overall[k] = std::max(levels.overall[k], set[k]);
+      if (!bloc.controls[k]) continue;
+      levels.overall[k] = w.additive[k] ? std::min(1.0, levels.overall[k] + set[k])
+                                        : std::max(levels.overall[k], set[k]);
     }
   }
 }

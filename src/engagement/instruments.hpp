@@ -9,7 +9,9 @@ namespace parley::detail {
 
 struct Levels {
   std::vector<std::vector<double>> by_bloc;  // [bloc][instrument], 0-1
-  std::vector<double> overall;               // [instrument]: the highest level any controller sets
+  // [instrument]: the sum of the controlling blocs' levels (capped at 1) for funding instruments,
+  // the highest level any controlling bloc sets for restrictions and recognition.
+  std::vector<double> overall;
 };
 
 // A hypothetical regime position on one issue, for "what if we conceded" evaluations.

@@ -122,7 +122,10 @@ RegimeMove regime_decides(const World& w, EngagementState& state, const PerIssue
       bargaining.salience.push_back(std::max(views[f].salience, 1e-6));
     }
     const double target = engine.forecast_issue(bargaining, nullptr).outcome;
-    const double next = current + k.adjustment_speed * (target - current);
+    // Once within half a percent of the scale the step completes: a regime that has decided to
+    // meet a benchmark meets it, rather than approaching it forever.
+    double next = current + k.adjustment_speed * (target - current);
+    if (std::abs(target - next) < 0.005 * range) next = target;
     move.dissent_added += std::max(0.0, dissent_among(w, views, range, next) - dissent_now) * yielding;
     state.policy[i] = next;
   }

@@ -50,6 +50,12 @@ std::vector<bool> controlled_instruments(const Scenario& s, const Bloc& bloc) {
   return controls;
 }
 
+// Funding instruments add up across blocs; restrictions and recognition take the strongest.
+bool additive(InstrumentKind kind) {
+  return kind == InstrumentKind::aid || kind == InstrumentKind::technical_assistance ||
+         kind == InstrumentKind::ct_cooperation || kind == InstrumentKind::dialogue;
+}
+
 std::vector<std::size_t> bloc_members(const Scenario& s, const Bloc& bloc) {
   std::vector<std::size_t> members;
   for (std::size_t a = 0; a < s.actors.size(); ++a) {
@@ -151,14 +157,16 @@ std::size_t issue_index(const Scenario& s, const char* id) {
   return SIZE_MAX;
 }
 
-// The starting food insecurity is what the blocs' baselines leave: solve for the level with no
-// relief, so that baseline policies hold it steady and strategies move it.
-void calibrate_food(World& w, const Scenario& s) {
+// The starting revenue and food insecurity are what the blocs' baselines leave: solve for the
+// levels with no instruments, so that baseline policies hold them steady and strategies move them.
+void calibrate_to_baseline(World& w, const Scenario& s) {
   World baseline = w;
   baseline.blocs = plan_blocs(s, nullptr);  // same bloc order, so bloc_of still holds
   const EngagementState start = initial_state(baseline);
   const Levels levels = instrument_levels(baseline, start);
   const InstrumentEffects effects = total_effects(baseline, levels.overall);
+  // The observed revenue already includes what the baseline instruments add or take away.
+  w.base_revenue -= effects.revenue;
   const double revenue = std::max(0.0, w.base_revenue + effects.revenue);
   const double relief = std::min(0.9, food_relief(baseline, start, effects.food_security, revenue));
   w.food_without_relief = w.food_baseline / (1.0 - relief);
@@ -183,7 +191,10 @@ World build_world(const Scenario& s, const std::string& strategy_id) {
   w.k = resolve_coefficients(s);
   w.blocs = plan_blocs(s, strategy);
   w.factions = plan_factions(s);
-  for (const Instrument& instrument : s.instruments) w.effects.push_back(effects_of(instrument));
+  for (const Instrument& instrument : s.instruments) {
+    w.effects.push_back(effects_of(instrument));
+    w.additive.push_back(additive(instrument.kind));
+  }
   w.issues = issue_inputs(s);
   w.tracked_by.resize(s.issues.size());
   for (std::size_t k = 0; k < s.instruments.size(); ++k) {
@@ -211,7 +222,7 @@ World build_world(const Scenario& s, const std::string& strategy_id) {
   if (s.spoiler && s.spoiler->strength > 0) {
     w.attacks_per_strength = s.spoiler->attacks_per_month.value_or(0) / s.spoiler->strength;
   }
-  calibrate_food(w, s);
+  calibrate_to_baseline(w, s);
   return w;
 }
 

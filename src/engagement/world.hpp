@@ -58,6 +58,7 @@ struct World {
   std::vector<BlocPlan> blocs;
   std::vector<FactionPlan> factions;
   std::vector<InstrumentEffects> effects;  // per instrument
+  std::vector<bool> additive;  // per instrument: levels of several blocs add up (capped at 1)
   std::vector<IssueInput> issues;          // every issue with every participating actor
   // Per issue: the regime decides it (a political issue no instrument tracks), so its factions
   // bargain over it; issues an instrument tracks (recognition, sanctions relief) are decided
@@ -68,7 +69,7 @@ struct World {
   std::vector<std::size_t> bloc_of;        // per actor: bloc index, SIZE_MAX when none
   std::size_t humanitarian_access = SIZE_MAX;  // issue index, if the scenario has one
   std::size_t counter_terrorism = SIZE_MAX;
-  double base_revenue = 0;                 // domestic revenue, USD bn per year
+  double base_revenue = 0;  // revenue with no instrument applied, USD bn per year (calibrated)
   double food_baseline = 0;                // acute food insecure at the start, millions
   // Acute food insecurity with no aid and no economy: calibrated so that the bloc baselines
   // hold the starting figure steady.

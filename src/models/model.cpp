@@ -120,9 +120,12 @@ const ModelEntry* find_entry(const std::string& name) {
 
 const char* to_string(OfferKind kind) {
   switch (kind) {
-    case OfferKind::conflict: return "conflict";
-    case OfferKind::compromise: return "compromise";
-    case OfferKind::capitulation: return "capitulation";
+    case OfferKind::conflict:
+      return "conflict";
+    case OfferKind::compromise:
+      return "compromise";
+    case OfferKind::capitulation:
+      return "capitulation";
   }
   return "?";
 }
@@ -133,7 +136,8 @@ std::string spec_with_default(std::string_view spec, const std::string& key,
   const ModelEntry* entry = find_entry(name);
   if (!entry || values.count(key)) return std::string(spec);
   const auto& specs = entry->info.parameters;
-  if (std::none_of(specs.begin(), specs.end(), [&](const ParameterSpec& p) { return p.name == key; })) {
+  if (std::none_of(specs.begin(), specs.end(),
+                   [&](const ParameterSpec& p) { return p.name == key; })) {
     return std::string(spec);
   }
   const std::string item = key + "=" + value;

@@ -395,8 +395,9 @@ std::optional<BlocPolicy> ScenarioParser::parse_policy(const YAML::Node& node, c
   if (node["tracks"]) policy.tracks = in_.read_id_list(node["tracks"], at.key("tracks"));
   if (node["conditions"] && in_.check_sequence(node["conditions"], at.key("conditions"))) {
     for (std::size_t i = 0; i < node["conditions"].size(); ++i) {
+      // A malformed condition still takes its slot, so later ones keep their index.
       auto condition = parse_condition(node["conditions"][i], at.key("conditions").index(i, ""));
-      if (condition) policy.conditions.push_back(*condition);
+      policy.conditions.push_back(condition.value_or(Condition{}));
     }
   }
   return policy;

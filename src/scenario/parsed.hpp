@@ -46,6 +46,8 @@ class DiagnosticSink {
   // True when a problem was already reported at `path` or at a field that contains it. Such
   // problems are not reported again: one mistake, one message.
   bool reported(const std::string& path) const;
+  // True when the file wrote `path` itself (not only an ancestor).
+  bool written(const std::string& path) const { return locations_.count(path) > 0; }
   // Where `path` (or its nearest written ancestor) stands in the file.
   Location locate(const std::string& path) const;
 

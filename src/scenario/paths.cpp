@@ -1,5 +1,7 @@
 #include "parley/scenario_paths.hpp"
 
+#include "parley/engagement.hpp"
+
 #include <fmt/format.h>
 
 #include <limits>
@@ -95,7 +97,11 @@ void collect_instruments_and_parameters(Collector& c, Scenario& s) {
     }
   }
   for (auto& [name, value] : s.parameters) {
-    c.add("parameters." + name, "parameters." + name, value, -unbounded, unbounded);
+    double min = -unbounded, max = unbounded;
+    for (const auto& spec : engagement_parameter_specs()) {
+      if (name == spec.name) min = spec.min, max = spec.max;
+    }
+    c.add("parameters." + name, "parameters." + name, value, min, max);
   }
   for (std::size_t i = 0; i < s.issues.size(); ++i) {
     Issue& issue = s.issues[i];

@@ -5,6 +5,7 @@
 #include <limits>
 #include <set>
 
+#include "parley/engagement.hpp"
 #include "parley/scenario_paths.hpp"
 #include "scenario/did_you_mean.hpp"
 #include "scenario/parsed.hpp"
@@ -57,6 +58,7 @@ class Validator {
     check_spoiler();
     check_instruments();
     check_strategies();
+    check_parameters();
     check_number_ranges();
     check_uncertainty();
   }
@@ -191,6 +193,17 @@ class Validator {
                       fmt::format("unknown actor or bloc '{}'", who));
         }
       }
+      const auto& channels = instrument_effect_channels();
+      for (const auto& [channel, value] : in.effects) {
+        if (std::find(channels.begin(), channels.end(), channel) == channels.end()) {
+          std::string known;
+          for (const auto& c : channels) known += (known.empty() ? "" : ", ") + c;
+          const std::string hint = did_you_mean(channel, channels);
+          sink_.error_at_key("E015", at + ".effects." + channel,
+                             fmt::format("unknown effect channel '{}'{}", channel,
+                                         hint.empty() ? "; expected one of " + known : hint));
+        }
+      }
       if (!in.track.empty() && !find_issue(s_, in.track)) {
         sink_.error("E021", at + ".track",
                     fmt::format("unknown issue '{}'{}", in.track, suggest(in.track, s_.issues)));
@@ -230,6 +243,18 @@ class Validator {
                     fmt::format("unknown issue or indicator '{}'", condition.subject));
       }
       check_levels(condition.set, cat + ".set");
+    }
+  }
+
+  void check_parameters() {
+    std::vector<std::string> names;
+    for (const auto& spec : engagement_parameter_specs()) names.push_back(spec.name);
+    for (const auto& [name, value] : s_.parameters) {
+      if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+      const std::string hint = did_you_mean(name, names);
+      sink_.error_at_key("E011", "parameters." + name,
+                         fmt::format("unknown engagement parameter '{}'{}", name,
+                                     hint.empty() ? " (docs/engagement.md lists them)" : hint));
     }
   }
 
@@ -323,7 +348,7 @@ class Validator {
 void check_provenance(const Scenario& scenario, DiagnosticSink& sink) {
   Scenario copy = scenario;
   for (const NumberField& field : number_fields(copy)) {
-    if (!field.evidence) continue;
+    if (!field.evidence || !sink.written(field.index_path)) continue;  // defaults need no source
     auto it = scenario.provenance.find(field.id_path);
     if (it == scenario.provenance.end() || (it->second.source.empty() && !it->second.judgement)) {
       sink.error("E060", field.index_path,

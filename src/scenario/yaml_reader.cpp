@@ -61,8 +61,8 @@ bool overflows(const std::string& scalar) {
 bool valid_id(const std::string& id) {
   if (id.empty()) return false;
   return std::all_of(id.begin(), id.end(), [](unsigned char c) {
-    return std::isalnum(c) || c == '_' || c == '-' || c == '.';
-  }) && id.find("..") == std::string::npos && id.front() != '.' && id.back() != '.';
+    return std::isalnum(c) || c == '_' || c == '-';
+  });
 }
 
 }  // namespace
@@ -149,7 +149,7 @@ std::optional<std::string> YamlReader::read_id(const YAML::Node& node, const Fie
   if (text && !valid_id(*text)) {
     // Reported once here; the raw text is kept so references to it do not fail again.
     error("E012", node, where,
-          "expected an id of letters, digits, '_', '-' or '.', got '" + *text + "'");
+          "expected an id of letters, digits, '_' or '-', got '" + *text + "'");
   }
   return text;
 }

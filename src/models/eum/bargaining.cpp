@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include "models/eum/utility.hpp"
 #include "models/weighted.hpp"
@@ -18,7 +17,9 @@ Bargaining::Bargaining(const IssueInput& issue, const Options& options)
       ones_(n_, 1.0),
       security_(n_, 0.0),
       next_x_(n_, 0.0),
-      p_(n_ * n_, 0.0) {
+      p_(n_ * n_, 0.0),
+      row_a_(n_, 0.0),
+      row_b_(n_, 0.0) {
   w_.resize(n_);
   for (std::size_t k = 0; k < n_; ++k) w_[k] = std::max(issue.capability[k] * s_[k], 0.0);
   if (n_ > 0) {
@@ -33,22 +34,23 @@ Bargaining::Bargaining(const IssueInput& issue, const Options& options)
 double Bargaining::median() const { return detail::weighted_median(x_, w_); }
 double Bargaining::mean() const { return detail::weighted_mean(x_, w_); }
 
-double Bargaining::challenge(std::size_t i, std::size_t j, double r, double success,
-                             double failure, double status_quo) const {
+double Bargaining::no_challenge_term(std::size_t i, std::size_t j, double r) const {
+  const double to_median = std::abs(x_[i] - median_);
+  const double to_target = std::abs(x_[i] - x_[j]);
+  const double e = (to_median + to_target) / range_;
+  const bool better =
+      options_.t == TRule::better || (options_.t == TRule::geometric && to_median < to_target);
+  return (1.0 - options_.q) * (better ? better_utility(e, r) : worse_utility(e, r));
+}
+
+inline double Bargaining::challenge(std::size_t i, std::size_t j, double r, double success,
+                                    double failure, double status_quo) const {
   const double p = p_[i * n_ + j];
   const double resist = s_[j];  // the target's salience: the probability that j resists
   const double q = options_.q;
-  double eu = resist * (p * success + (1.0 - p) * failure) + (1.0 - resist) * success -
-              q * status_quo;
-  if (q < 1.0) {
-    const double to_median = std::abs(x_[i] - median_);
-    const double to_target = std::abs(x_[i] - x_[j]);
-    const double e = (to_median + to_target) / range_;
-    const bool better = options_.t == TRule::better ||
-                        (options_.t == TRule::geometric && to_median < to_target);
-    eu -= (1.0 - q) * (better ? better_utility(e, r) : worse_utility(e, r));
-  }
-  return eu;
+  const double eu =
+      resist * (p * success + (1.0 - p) * failure) + (1.0 - resist) * success - q * status_quo;
+  return q < 1.0 ? eu - no_challenge_term(i, j, r) : eu;
 }
 
 void Bargaining::compute_security(std::span<const double> voter_risk) {
@@ -90,109 +92,144 @@ void Bargaining::update_risk() {
   }
 }
 
+void Bargaining::compute_log_bases() {
+  log_success_.resize(n_ * n_);
+  log_failure_.resize(n_ * n_);
+  for (std::size_t i = 0; i < n_; ++i) {
+    for (std::size_t j = i; j < n_; ++j) {
+      const double d = std::abs(x_[i] - x_[j]) / range_;
+      const double success = std::log(std::max(0.5 - 0.5 * d, 0.0));
+      const double failure = std::log(0.5 + 0.5 * d);
+      log_success_[i * n_ + j] = log_success_[j * n_ + i] = success;
+      log_failure_[i * n_ + j] = log_failure_[j * n_ + i] = failure;
+    }
+  }
+}
+
 void Bargaining::compute_own_view() {
   for (std::size_t i = 0; i < n_; ++i) {
     const double r = r_[i];
     const double status_quo = status_quo_utility(r);
     for (std::size_t j = 0; j < n_; ++j) {
       if (x_[j] == x_[i]) continue;
-      const double d = std::abs(x_[i] - x_[j]) / range_;
-      eu_[i * n_ + j] =
-          challenge(i, j, r, success_utility(d, r), failure_utility(d, r), status_quo);
+      eu_[i * n_ + j] = challenge(i, j, r, utility_from_log(log_success_[i * n_ + j], r),
+                                  utility_from_log(log_failure_[i * n_ + j], r), status_quo);
     }
   }
 }
 
 namespace {
 
-// An offer as the receiving actor ranks it: category first, then the selection key, then the
+// The regions of Scholz et al.'s fig. 6 in which the receiver i moves, seen from i's side with
+// a = E^i(U_ij) and b = j's expected utility of challenging i. The regions in which j moves
+// are j's to weigh, as receiver.
+enum Region : int { conflict = 0, compromise = 1, capitulation = 2, none = 3 };
+
+Region region(double a, double b, bool capitulation_allowed) {
+  // Bitwise on purpose: the signs are unpredictable, so branches would mostly mispredict.
+  const bool conflict_lost = (a > 0.0) & (b > a);  // both would fight; j expects more
+  const bool concede = (a < 0.0) & (b > 0.0);
+  const bool compromise_made = concede & (b >= -a);  // i concedes the share |a| / b (eq. 36)
+  const bool give_in = concede & !compromise_made & capitulation_allowed;
+  return conflict_lost ? conflict : compromise_made ? compromise : give_in ? capitulation : none;
+}
+
+constexpr OfferKind offer_kind[] = {OfferKind::conflict, OfferKind::compromise,
+                                    OfferKind::capitulation};
+
+}  // namespace
+
+// An offer as the receiving actor ranks it: region first, then the selection key, then the
 // smaller move, then the lower position.
-struct Candidate {
-  int category = std::numeric_limits<int>::max();  // 0 conflict, 1 compromise, 2 capitulation
+struct Bargaining::Candidate {
+  int region = none;
   double key = 0.0;
   double move = 0.0;
   double position = 0.0;
   std::size_t from = 0;
 
   bool better_than(const Candidate& other) const {
-    if (category != other.category) return category < other.category;
+    if (region != other.region) return region < other.region;
     if (key != other.key) return key < other.key;
     if (move != other.move) return move < other.move;
     return position < other.position;
   }
 };
 
-}  // namespace
+Bargaining::Candidate Bargaining::candidate(std::size_t i, std::size_t j, double a, double b,
+                                            int kind) const {
+  const double xi = x_[i], xj = x_[j];
+  Candidate c;
+  c.region = kind;
+  c.from = j;
+  c.position = kind == compromise ? xi + (xj - xi) * (-a / b) : xj;
+  c.position = std::clamp(c.position, low_, high_);
+  c.move = std::abs(c.position - xi);
+  if (options_.selection == Selection::highest_eu) {
+    c.key = -b;
+  } else if (options_.selection == Selection::scholz && kind == compromise) {
+    c.key = (-a * xi + b * xj) / (b - a);  // the |EU|-weighted average of the two positions
+  } else {
+    c.key = c.move;
+  }
+  return c;
+}
 
-std::size_t Bargaining::make_offers(std::vector<Offer>* offers) {
-  const Options& o = options_;
-  votes_.compute(x_, w_, r_, range_, o.probability, p_);
-  if (o.risk_view == RiskView::own) compute_own_view();
-  std::size_t moved = 0;
-  for (std::size_t i = 0; i < n_; ++i) {
-    const double xi = x_[i];
-    const double r = r_[i];
-    const double status_quo = status_quo_utility(r);
-    const std::size_t first_offer = offers ? offers->size() : 0;
-    Candidate best;
+void Bargaining::fill_expected_utilities(std::size_t i) {
+  if (options_.risk_view == RiskView::own) {
     for (std::size_t j = 0; j < n_; ++j) {
-      const double xj = x_[j];
-      if (xj == xi) continue;
-      double a = 0.0, b = 0.0;  // E^i(U_ij) and E(U_ji), from i's view (receiver) or j's (own)
-      if (o.risk_view == RiskView::own) {
-        a = eu_[i * n_ + j];
-        b = eu_[j * n_ + i];
-      } else {
-        const double d = std::abs(xi - xj) / range_;
-        const double success = success_utility(d, r), failure = failure_utility(d, r);
-        a = challenge(i, j, r, success, failure, status_quo);
-        b = challenge(j, i, r, success, failure, status_quo);
-      }
-      Candidate c;
-      OfferKind kind;
-      if (a > 0.0 && b > a) {  // conflict that j is expected to win: i moves to x_j
-        kind = OfferKind::conflict;
-        c = {0, 0.0, 0.0, xj, j};
-      } else if (a < 0.0 && b > 0.0 && b >= -a) {  // i concedes the share |a| / b (eq. 36)
-        kind = OfferKind::compromise;
-        c = {1, 0.0, 0.0, xi + (xj - xi) * (-a / b), j};
-      } else if (o.capitulation && a < 0.0 && b > 0.0) {  // |a| > b: i gives in fully
-        kind = OfferKind::capitulation;
-        c = {2, 0.0, 0.0, xj, j};
-      } else {
-        continue;  // no offer to i (j's offers to i's advantage are j's to weigh)
-      }
-      c.position = std::clamp(c.position, low_, high_);
-      c.move = std::abs(c.position - xi);
-      if (o.selection == Selection::highest_eu) {
-        c.key = -b;
-      } else if (o.selection == Selection::scholz && kind == OfferKind::compromise) {
-        c.key = (-a * xi + b * xj) / (b - a);
-      } else {
-        c.key = c.move;
-      }
-      if (offers && o.offers == OfferLog::all) {
-        offers->push_back({j, i, kind, c.position, false});
-      }
-      if (c.better_than(best)) best = c;
+      row_a_[j] = eu_[i * n_ + j];
+      row_b_[j] = eu_[j * n_ + i];
     }
-    next_x_[i] = xi;
-    if (best.category == std::numeric_limits<int>::max()) continue;
-    next_x_[i] = best.position;
-    if (best.position != xi) ++moved;
-    if (!offers) continue;
-    if (o.offers == OfferLog::accepted) {
-      const OfferKind kinds[] = {OfferKind::conflict, OfferKind::compromise,
-                                 OfferKind::capitulation};
-      offers->push_back({best.from, i, kinds[best.category], best.position, true});
-      continue;
-    }
-    for (std::size_t k = first_offer; k < offers->size(); ++k) {
-      Offer& offer = (*offers)[k];
-      if (offer.from == best.from) offer.accepted = true;
+    return;
+  }
+  // Both priced with i's exponent. Pairs at one position get values that are never read.
+  const double r = r_[i];
+  const double status_quo = status_quo_utility(r);
+  for (std::size_t j = 0; j < n_; ++j) {
+    const double success = utility_from_log(log_success_[i * n_ + j], r);
+    const double failure = utility_from_log(log_failure_[i * n_ + j], r);
+    row_a_[j] = challenge(i, j, r, success, failure, status_quo);
+    row_b_[j] = challenge(j, i, r, success, failure, status_quo);
+  }
+}
+
+Bargaining::Candidate Bargaining::best_offer(std::size_t i, std::vector<Offer>* offers) {
+  fill_expected_utilities(i);
+  const bool log_all = offers && options_.offers == OfferLog::all;
+  const std::size_t first_logged = offers ? offers->size() : 0;
+  Candidate best;
+  for (std::size_t j = 0; j < n_; ++j) {
+    if (x_[j] == x_[i]) continue;
+    const Region kind = region(row_a_[j], row_b_[j], options_.capitulation);
+    if (kind == none) continue;
+    const Candidate c = candidate(i, j, row_a_[j], row_b_[j], kind);
+    if (log_all) offers->push_back({j, i, offer_kind[kind], c.position, false});
+    if (c.better_than(best)) best = c;
+  }
+  if (offers && best.region != none) {
+    if (log_all) {
+      for (std::size_t k = first_logged; k < offers->size(); ++k) {
+        (*offers)[k].accepted = (*offers)[k].from == best.from;
+      }
+    } else {
+      offers->push_back({best.from, i, offer_kind[best.region], best.position, true});
     }
   }
-  x_.swap(next_x_);
+  return best;
+}
+
+std::size_t Bargaining::make_offers(std::vector<Offer>* offers) {
+  votes_.compute(x_, w_, r_, range_, options_.probability, p_);
+  compute_log_bases();
+  if (options_.risk_view == RiskView::own) compute_own_view();
+  std::size_t moved = 0;
+  for (std::size_t i = 0; i < n_; ++i) {
+    const Candidate best = best_offer(i, offers);
+    next_x_[i] = best.region == none ? x_[i] : best.position;
+    moved += next_x_[i] != x_[i];
+  }
+  x_.swap(next_x_);  // every actor moves at once
   return moved;
 }
 

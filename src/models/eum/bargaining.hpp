@@ -35,10 +35,19 @@ class Bargaining {
   // failure and status quo utilities against j.
   double challenge(std::size_t i, std::size_t j, double r, double success, double failure,
                    double status_quo) const;
+  // Eq. 25's last term, (1 - Q)[T U_b + (1 - T) U_w], for i challenging j.
+  double no_challenge_term(std::size_t i, std::size_t j, double r) const;
   void compute_security(std::span<const double> voter_risk);  // steps 4-8 at r = 1
-  void set_exponents(std::size_t first, std::size_t last);  // steps 8-9 for these actors
+  void set_exponents(std::size_t first, std::size_t last);    // steps 8-9 for these actors
   void update_risk();
-  void compute_own_view();  // eu_[i * n + j] = E^i(U_ij) priced with r_i
+  void compute_log_bases();  // log_success_, log_failure_ for this round's positions
+  void compute_own_view();   // eu_[i * n + j] = E^i(U_ij) priced with r_i
+  struct Candidate;
+  Candidate candidate(std::size_t i, std::size_t j, double a, double b, int region) const;
+  // row_a_[j] = E^i(U_ij) and row_b_[j] = j's expected utility of challenging i, as i sees it.
+  void fill_expected_utilities(std::size_t i);
+  // The offer i accepts (its region is `none` when i receives no offer); logs i's offers.
+  Candidate best_offer(std::size_t i, std::vector<Offer>* offers);
   std::size_t make_offers(std::vector<Offer>* offers);  // step 11
 
   Options options_;
@@ -49,6 +58,9 @@ class Bargaining {
   std::vector<double> ones_, security_, next_x_;
   std::vector<double> p_;   // p_[i * n + j]: probability that i prevails over j
   std::vector<double> eu_;  // own risk view only
+  // log(0.5 - 0.5 d_ij) and log(0.5 + 0.5 d_ij): the bases of eqs. 15 and 16, n x n.
+  std::vector<double> log_success_, log_failure_;
+  std::vector<double> row_a_, row_b_;
   VoteTable votes_;
 };
 

@@ -77,14 +77,15 @@ Options options_from(const ModelParameters& parameters) {
   } else if (profile == "paper-literal") {
     options = paper_literal_profile();
   } else {
-    throw ModelError(fmt::format(
-        "eum parameter 'profile': expected scholz|paper-literal, got '{}'", profile));
+    throw ModelError(
+        fmt::format("eum parameter 'profile': expected scholz|paper-literal, got '{}'", profile));
   }
   options.rounds = parameters.integer("rounds", options.rounds);
   if (options.rounds < 0) throw ModelError("eum parameter 'rounds': expected 0 or more");
   options.q = parameters.number("q", options.q);
   if (options.q < 0.0 || options.q > 1.0) {
-    throw ModelError(fmt::format("eum parameter 'q': expected a number in [0, 1], got {}", options.q));
+    throw ModelError(
+        fmt::format("eum parameter 'q': expected a number in [0, 1], got {}", options.q));
   }
   read_choice(parameters, "probability", probabilities, options.probability);
   read_choice(parameters, "risk_view", risk_views, options.risk_view);
@@ -103,9 +104,11 @@ std::vector<ParameterSpec> parameter_specs() {
     return fmt::format(" (paper-literal: {})", paper);
   };
   return {
-      {"profile", d.profile, "scholz (as Scholz et al.'s code behaved) or paper-literal; sets "
-                             "the defaults below, explicit keys override"},
-      {"rounds", std::to_string(d.rounds), "bargaining rounds; stops early when nobody moves"},
+      {"profile", d.profile,
+       "scholz (as Scholz et al.'s code behaved) or paper-literal; sets "
+       "the defaults below, explicit keys override"},
+      {"rounds", std::to_string(d.rounds),
+       "bargaining rounds; stops early (converged) after a round in which nobody moves"},
       {"q", "1", "probability Q that the status quo holds if i does not challenge j, in [0, 1]"},
       {"probability", name_of(probabilities, d.probability),
        "scholz: positive votes for x_i over x_j / sum of all vote magnitudes over all actor "
@@ -127,8 +130,8 @@ std::vector<ParameterSpec> parameter_specs() {
        "risk exponents of all actors at once, or one actor after another in input order" +
            both(name_of(risk_updates, d.risk_update), name_of(risk_updates, p.risk_update))},
       {"capitulation", d.capitulation ? "on" : "off",
-       "whether a loser whose expected utility is more negative than the winner's is positive "
-       "capitulates (moves fully)" +
+       "on: when E^i(U_ij) < 0 < E(U_ji) < |E^i(U_ij)|, i capitulates (moves fully to j); "
+       "off: no offer there" +
            both(d.capitulation ? "on" : "off", p.capitulation ? "on" : "off")},
       {"offers", name_of(offer_logs, d.offers),
        "offers kept in the per-round summaries: all made, or only accepted ones"},

@@ -27,7 +27,7 @@ enum class Selection {
   highest_eu,  // the offer whose proposer expects most from the challenge; ties: least move
 };
 enum class RiskUpdate { simultaneous, sequential };  // A4
-enum class OfferLog { all, accepted };                // what round_summaries keeps
+enum class OfferLog { all, accepted };               // what round_summaries keeps
 
 struct Options {
   std::string profile = "scholz";

@@ -26,18 +26,20 @@ class VoteTable {
  private:
   void sort_voters(std::span<const double> position, std::span<const double> weight,
                    std::span<const double> voter_risk, Probability rule);
-  // Fills prefix_ and returns sum_k sum_a sum_b |V_k(a, b)|.
-  double accumulate_votes(double range);
-  // votes_[a * n + b]: sum of V_k(a, b) over the voters k who prefer sorted slot a to slot b.
-  void fill_votes();
+  void fill_log_distances(double range);  // log_distance_[t * n + u] = log(|x_t - x_u| / R)
+  // Fills prefix_ and returns sum_k sum_a sum_b |V_k(a, b)| (scholz rule only, else 0).
+  double accumulate_votes(double range, Probability rule);
+  double spread(std::size_t t) const;  // sum_a sum_b |row_a - row_b| for voter t's row
+  // out[i * n + j]: sum of V_k(i, j) over the voters k who prefer x_i to x_j (input order).
+  void fill_votes(std::span<double> out) const;
 
   std::size_t n_ = 0;
   std::vector<std::size_t> order_;  // sorted slot -> actor
   std::vector<double> x_, w_, r_;   // voters by position
-  std::vector<double> row_;         // one voter's weighted distances to every sorted position
+  std::vector<double> row_;  // one voter's w (d/R)^r to every sorted position, +inf at both ends
+  std::vector<double> log_distance_;
   // prefix_[t * n + u]: sum over the first t voters of w_k (|x_k - x_u|/R)^r_k, t = 0..n.
   std::vector<double> prefix_;
-  std::vector<double> votes_;
 };
 
 }  // namespace parley::eum

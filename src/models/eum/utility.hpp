@@ -15,10 +15,15 @@ inline double power(double base, double r) {
 
 inline double utility(double base, double r) { return 2.0 - 4.0 * power(base, r); }
 
+// The same from log(base), when one base meets many exponents: exp is cheaper than pow.
+inline double utility_from_log(double log_base, double r) {
+  return 2.0 - 4.0 * std::exp(r * log_base);
+}
+
 // d = |x_i - x_j| / R.
 inline double success_utility(double d, double r) { return utility(0.5 - 0.5 * d, r); }  // eq. 15
 inline double failure_utility(double d, double r) { return utility(0.5 + 0.5 * d, r); }  // eq. 16
-inline double status_quo_utility(double r) { return utility(0.5, r); }                  // eq. 24
+inline double status_quo_utility(double r) { return utility(0.5, r); }                   // eq. 24
 // e = (|x_i - median| + |x_i - x_j|) / R: j moves toward the median unchallenged.
 inline double better_utility(double e, double r) { return utility(0.5 - 0.25 * e, r); }  // eq. 22
 inline double worse_utility(double e, double r) { return utility(0.5 + 0.25 * e, r); }   // eq. 23

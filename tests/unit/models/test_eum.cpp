@@ -17,8 +17,8 @@
 namespace parley {
 namespace {
 
-const std::filesystem::path ec_file = std::filesystem::path(PARLEY_TEST_DATA_DIR) / "bdm" /
-                                      "ec-emissions-1994.csv";
+const std::filesystem::path ec_file =
+    std::filesystem::path(PARLEY_TEST_DATA_DIR) / "bdm" / "ec-emissions-1994.csv";
 
 const Scenario& ec_case() {
   static const Scenario scenario = load_scenario_file(ec_file);
@@ -53,7 +53,7 @@ TEST(EumEcCase, LoadsAsOneIssueWithSalienceAsProbability) {
   ASSERT_EQ(s.actors.size(), 10u);
   ASSERT_EQ(s.issues.size(), 1u);
   const IssueInput input = issue_inputs(s).at(0);
-  EXPECT_DOUBLE_EQ(input.salience[0], 0.8);   // Netherlands, 80 in the file
+  EXPECT_DOUBLE_EQ(input.salience[0], 0.8);     // Netherlands, 80 in the file
   EXPECT_DOUBLE_EQ(input.capability[6], 0.16);  // UK
 }
 
@@ -147,9 +147,9 @@ TEST(EumEcCase, RoundOneMoves) {
   for (const Offer& o : f.round_summaries[1].offers) accepted += o.accepted;
   EXPECT_EQ(accepted, 3u);
   for (const Move& move : expected) {
-    auto found = std::find_if(
-        f.round_summaries[1].offers.begin(), f.round_summaries[1].offers.end(),
-        [&](const Offer& o) { return o.accepted && o.to == move.to; });
+    auto found =
+        std::find_if(f.round_summaries[1].offers.begin(), f.round_summaries[1].offers.end(),
+                     [&](const Offer& o) { return o.accepted && o.to == move.to; });
     ASSERT_NE(found, f.round_summaries[1].offers.end());
     EXPECT_EQ(found->from, move.from);
     EXPECT_EQ(found->kind, move.kind);
@@ -263,7 +263,8 @@ TEST(EumVoteTable, MatchesTheDirectSums) {
       double magnitude = 0.0;
       for (std::size_t k = 0; k < n; ++k) {
         for (std::size_t a = 0; a < n; ++a) {
-          for (std::size_t b = 0; b < n; ++b) magnitude += std::abs(vote(x[k], w[k], r[k], x[a], x[b], range));
+          for (std::size_t b = 0; b < n; ++b)
+            magnitude += std::abs(vote(x[k], w[k], r[k], x[a], x[b], range));
         }
       }
       for (std::size_t i = 0; i < n; ++i) {
@@ -416,7 +417,8 @@ TEST(EumIssues, EachIssueIsBargainedOnItsOwn) {
 }
 
 TEST(EumIssues, RunsOnTheAfghanistanScenario) {
-  const auto path = std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios" / "afghanistan-2024.yaml";
+  const auto path =
+      std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios" / "afghanistan-2024.yaml";
   const Scenario s = load_scenario_file(path);
   for (const char* spec : {"eum", "eum(profile=paper-literal)", "eum(q=0.5,rounds=20)"}) {
     const Forecast f = make_model(spec)->forecast(s);
@@ -425,7 +427,8 @@ TEST(EumIssues, RunsOnTheAfghanistanScenario) {
       const IssueForecast& issue = f.issues[i];
       expect_finite(issue, std::string(spec) + " " + issue.issue_id);
       if (issue.actors.empty()) continue;
-      const auto [lo, hi] = std::minmax_element(issue.positions[0].begin(), issue.positions[0].end());
+      const auto [lo, hi] =
+          std::minmax_element(issue.positions[0].begin(), issue.positions[0].end());
       EXPECT_GE(issue.outcome, *lo);
       EXPECT_LE(issue.outcome, *hi);
     }
@@ -463,7 +466,8 @@ TEST(EumDegenerate, ZeroSalienceAndZeroCapabilityStayFinite) {
     for (Actor& a : no_capability.actors) a.capability = 0.0;
     expect_finite(make_model(spec)->forecast(no_capability).issues[0], "zero capability");
     Scenario one_weighty = generated(6, 8, 1);
-    for (std::size_t k = 1; k < one_weighty.actors.size(); ++k) one_weighty.actors[k].capability = 0;
+    for (std::size_t k = 1; k < one_weighty.actors.size(); ++k)
+      one_weighty.actors[k].capability = 0;
     expect_finite(make_model(spec)->forecast(one_weighty).issues[0], "one actor with weight");
     Scenario two = generated(7, 2, 1);
     expect_finite(make_model(spec)->forecast(two).issues[0], "two actors");
@@ -494,7 +498,8 @@ actors:
   - {id: b, kind: state, capability: 50, positions: {tax: 40}, salience: {tax: 90}}
   - {id: c, kind: state, capability: 10, positions: {tax: 90}, salience: {tax: 50}}
 )";
-  const IssueForecast f = make_model("eum(rounds=10)")->forecast(load_scenario_text(text, "f.yaml")).issues[0];
+  const IssueForecast f =
+      make_model("eum(rounds=10)")->forecast(load_scenario_text(text, "f.yaml")).issues[0];
   EXPECT_TRUE(f.converged);
   ASSERT_EQ(f.rounds, 3);
   EXPECT_EQ(f.positions[3], f.positions[2]);
@@ -538,7 +543,8 @@ TEST(ModelSpec, AddsADeclaredParameterUnlessTheSpecSetsIt) {
   EXPECT_EQ(spec_with_default("eum(rounds=5)", "rounds", "20"), "eum(rounds=5)");
   EXPECT_EQ(spec_with_default("median", "rounds", "20"), "median");
   EXPECT_EQ(spec_with_default("oracle", "rounds", "20"), "oracle");
-  EXPECT_EQ(make_model(spec_with_default("eum", "rounds", "2"))->forecast(ec_case()).issues[0].rounds, 2);
+  EXPECT_EQ(
+      make_model(spec_with_default("eum", "rounds", "2"))->forecast(ec_case()).issues[0].rounds, 2);
 }
 
 }  // namespace

@@ -68,7 +68,7 @@ strategies:
 uncertainty:
   "actors.kandahar.salience.girls_education": {uniform: [80, 100]}
   "regime.weights.revenue": {beta: [2, 8]}
-parameters: {respect_decay: 0.1}
+parameters: {track_rate: 0.1}
 )";
 
 TEST(ParseYaml, ReadsEveryPartOfTheFormat) {
@@ -108,7 +108,7 @@ TEST(ParseYaml, ReadsEveryPartOfTheFormat) {
   EXPECT_EQ(s.blocs[0].baseline->instruments.at("reserves"), 1.0);
   ASSERT_EQ(s.uncertainty.size(), 2u);
   EXPECT_EQ(s.uncertainty[1].distribution.kind, DistributionKind::beta);
-  EXPECT_EQ(s.parameters.at("respect_decay"), 0.1);
+  EXPECT_EQ(s.parameters.at("track_rate"), 0.1);
 }
 
 TEST(ParseYaml, KeepsProvenanceByIdPathWithContainerDefaults) {
@@ -155,7 +155,7 @@ TEST(ParseYaml, FindNumberAddressesFieldsByIdPath) {
   *salience = 85;
   EXPECT_EQ(s.actors[0].salience.at("girls_education"), 85.0);
   EXPECT_NE(find_number(s, "regime.factions.kandahar.weights.revenue"), nullptr);
-  EXPECT_NE(find_number(s, "parameters.respect_decay"), nullptr);
+  EXPECT_NE(find_number(s, "parameters.track_rate"), nullptr);
   EXPECT_EQ(find_number(s, "actors.nobody.capability"), nullptr);
 }
 

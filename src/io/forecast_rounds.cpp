@@ -1,0 +1,69 @@
+#include <fmt/format.h>
+
+#include <array>
+
+#include "parley/forecast_report.hpp"
+
+namespace parley {
+namespace {
+
+std::string offer_counts(const RoundSummary& summary, OfferKind kind) {
+  int made = 0, accepted = 0;
+  for (const Offer& offer : summary.offers) {
+    if (offer.kind != kind) continue;
+    ++made;
+    accepted += offer.accepted;
+  }
+  return fmt::format("{} ({})", made, accepted);
+}
+
+int actors_moved(const IssueForecast& issue, std::size_t round) {
+  int moved = 0;
+  for (std::size_t k = 0; k < issue.positions[round].size(); ++k) {
+    moved += issue.positions[round][k] != issue.positions[round - 1][k];
+  }
+  return moved;
+}
+
+std::string ending(const IssueForecast& issue) {
+  if (issue.converged && issue.rounds == 0)
+    return issue.note.empty() ? "nothing to bargain" : issue.note;
+  if (issue.converged) return fmt::format("converged: round {} moved nobody", issue.rounds);
+  return fmt::format("not converged after {} rounds", issue.rounds);
+}
+
+std::string issue_rounds(const IssueForecast& issue) {
+  std::string out = fmt::format("{} ({} actors)\n", issue.issue_id, issue.actors.size());
+  out += fmt::format("{:>5}  {:>10}  {:>10}  {:>10}  {:>10}  {:>12}  {:>5}\n", "round", "median",
+                     "mean", "conflict", "compromise", "capitulation", "moved");
+  const std::array<OfferKind, 3> kinds = {OfferKind::conflict, OfferKind::compromise,
+                                          OfferKind::capitulation};
+  for (std::size_t r = 0; r < issue.round_summaries.size(); ++r) {
+    const RoundSummary& summary = issue.round_summaries[r];
+    out += fmt::format("{:>5}  {:>10.3f}  {:>10.3f}", r, summary.median, summary.mean);
+    for (std::size_t k = 0; k < kinds.size(); ++k) {
+      const int width = k == 2 ? 12 : 10;
+      out += fmt::format("  {:>{}}", r == 0 ? "-" : offer_counts(summary, kinds[k]), width);
+    }
+    out += fmt::format("  {:>5}\n", r == 0 ? "-" : std::to_string(actors_moved(issue, r)));
+  }
+  out += fmt::format("forecast {:.3f} ({})\n", issue.outcome, ending(issue));
+  return out;
+}
+
+}  // namespace
+
+std::string forecast_rounds_text(const Forecast& forecast) {
+  std::string out = fmt::format(
+      "{}: median and mean position after each round (capability x salience weighted); offers "
+      "made in the round by kind, accepted in brackets; actors that moved\n",
+      forecast.model);
+  for (const IssueForecast& issue : forecast.issues) {
+    if (issue.round_summaries.empty()) continue;
+    out += '\n';
+    out += issue_rounds(issue);
+  }
+  return out;
+}
+
+}  // namespace parley
