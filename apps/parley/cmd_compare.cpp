@@ -26,14 +26,18 @@ struct CompareArgs {
 };
 
 void add_common(CLI::App& app, CompareArgs& a) {
-  app.add_option("file", a.file, "Scenario file; the embedded Afghanistan 2024 scenario if omitted");
+  app.add_option("file", a.file,
+                 "Scenario file; the embedded Afghanistan 2024 scenario if omitted");
   app.add_option("--runs", a.runs, "Monte Carlo runs per strategy")->check(CLI::Range(1, 10000000));
   app.add_option("--months", a.months, "Months to simulate")->check(CLI::Range(1, 1200));
   app.add_option("--seed", a.seed, "Master seed; run r draws from stream (seed, r)");
-  app.add_option("--threads", a.threads, "Worker threads (0: all cores); results do not depend on it")
+  app.add_option("--threads", a.threads,
+                 "Worker threads (0: all cores); results do not depend on it")
       ->check(CLI::Range(0, 1024));
-  app.add_option("--engine", a.engine, "Bargaining model for the regime's internal bargaining and the tracks");
-  app.add_option("--out", a.out, "Run directory for manifest.json, summary.csv/json, agreements.csv");
+  app.add_option("--engine", a.engine,
+                 "Bargaining model for the regime's internal bargaining and the tracks");
+  app.add_option("--out", a.out,
+                 "Run directory for manifest.json, summary.csv/json, agreements.csv");
   app.add_flag("-q,--quiet", a.quiet, "No progress bar");
 }
 
@@ -52,8 +56,9 @@ int run(const CompareArgs& a, std::vector<std::string> strategies) {
   context.plan.engagement.months = a.months;
   context.plan.engagement.engine = a.engine;
   context.reference =
-      std::find(strategies.begin(), strategies.end(), a.reference) != strategies.end() ? a.reference
-                                                                                        : strategies.front();
+      std::find(strategies.begin(), strategies.end(), a.reference) != strategies.end()
+          ? a.reference
+          : strategies.front();
   ProgressBar bar(a.runs, !a.quiet);
   const auto start = std::chrono::steady_clock::now();
   const auto results = run_comparison(scenario, context.plan, [&](int done) { bar.update(done); });

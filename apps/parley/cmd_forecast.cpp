@@ -29,9 +29,11 @@ bool has_rounds(const Forecast& forecast) {
 
 Handler add_forecast(CLI::App& app) {
   auto args = std::make_shared<ForecastArgs>();
-  app.add_option("file", args->file, "Scenario file; the embedded Afghanistan 2024 scenario if omitted");
-  app.add_option("-m,--model", args->models,
-                 "Model spec, e.g. median or eum(q=0.5); repeat for several (default: compromise, median)")
+  app.add_option("file", args->file,
+                 "Scenario file; the embedded Afghanistan 2024 scenario if omitted");
+  app.add_option(
+         "-m,--model", args->models,
+         "Model spec, e.g. median or eum(q=0.5); repeat for several (default: compromise, median)")
       ->take_all()
       ->allow_extra_args(false);  // one spec per --model, so a scenario file may follow
   app.add_flag("--json", args->json, "Print the full forecast as JSON");
@@ -51,10 +53,10 @@ Handler add_forecast(CLI::App& app) {
       emit(forecast_json(scenario, forecasts), args->out);
       return exit_ok;
     }
-    std::string header = fmt::format("{}{} — {} issues, {} actors; outcomes on each issue's scale\n\n",
-                                     scenario.meta.name,
-                                     scenario.meta.as_of.empty() ? "" : " (" + scenario.meta.as_of + ")",
-                                     scenario.issues.size(), scenario.actors.size());
+    std::string header = fmt::format(
+        "{}{} — {} issues, {} actors; outcomes on each issue's scale\n\n", scenario.meta.name,
+        scenario.meta.as_of.empty() ? "" : " (" + scenario.meta.as_of + ")", scenario.issues.size(),
+        scenario.actors.size());
     std::string footer =
         "\npulled up/down by: each actor's share of sum(capability x salience x distance) to the " +
         forecasts.front().model + " outcome\n";

@@ -34,8 +34,10 @@ void add_import_format(CLI::App& parent, const char* name, const char* help, Inp
 Handler add_import(CLI::App& app) {
   app.require_subcommand(1);
   add_import_format(app, "ktab", "KTAB smpc CSV", InputFormat::ktab_csv);
-  add_import_format(app, "decide", "decide exchange-model file (#A/#P/#M/#D rows)", InputFormat::decide);
-  add_import_format(app, "eu", "expected-utility CSV: Actor,Capability,Position,Salience", InputFormat::eu_csv);
+  add_import_format(app, "decide", "decide exchange-model file (#A/#P/#M/#D rows)",
+                    InputFormat::decide);
+  add_import_format(app, "eu", "expected-utility CSV: Actor,Capability,Position,Salience",
+                    InputFormat::eu_csv);
   return [] { return exit_ok; };
 }
 

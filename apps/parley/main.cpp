@@ -23,7 +23,8 @@ int main(int argc, char** argv) {
   add(add_validate, "validate", "Check scenario files and report every problem");
   add(add_forecast, "forecast", "Predict each issue's outcome with one or more bargaining models");
   add(add_models, "models", "List the bargaining models");
-  add(add_simulate, "simulate", "Simulate one strategy month by month, Monte Carlo over the uncertainty");
+  add(add_simulate, "simulate",
+      "Simulate one strategy month by month, Monte Carlo over the uncertainty");
   add(add_compare, "compare", "Compare strategies on the same random draws (the main job)");
   add(add_import, "import", "Convert a KTAB, decide or expected-utility file to parley YAML");
   add(add_export, "export", "Write a scenario in another tool's format");

@@ -20,8 +20,8 @@ class ProgressBar {
     last_ = now;
     const int width = 40;
     const int filled = total_ > 0 ? done * width / total_ : width;
-    std::fprintf(stderr, "\r[%.*s%*s] %d/%d runs", filled, "########################################",
-                 width - filled, "", done, total_);
+    std::fprintf(stderr, "\r[%.*s%*s] %d/%d runs", filled,
+                 "########################################", width - filled, "", done, total_);
     std::fflush(stderr);
   }
 

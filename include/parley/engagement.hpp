@@ -51,9 +51,9 @@ struct MonthRecord {
 };
 
 struct EngagementRun {
-  std::vector<MonthRecord> months;          // months[0] is the initial state
-  std::vector<int> agreement_month;         // per issue: month the track agreed, -1 if never
-  std::vector<int> recognition_steps;       // per actor at the end (states only; 0 otherwise)
+  std::vector<MonthRecord> months;     // months[0] is the initial state
+  std::vector<int> agreement_month;    // per issue: month the track agreed, -1 if never
+  std::vector<int> recognition_steps;  // per actor at the end (states only; 0 otherwise)
 };
 
 struct EngagementOptions {

@@ -23,11 +23,11 @@ struct IssueInput {
   std::string issue_id;
   double scale_min = 0.0;
   double scale_max = 100.0;
-  double status_quo = 0.0;             // the scenario's, or the scale midpoint
-  std::vector<std::size_t> actors;     // indices into Scenario::actors
-  std::vector<double> capability;      // >= 0
-  std::vector<double> position;        // on the issue's scale
-  std::vector<double> salience;        // in [0, 1] (scenario salience / 100)
+  double status_quo = 0.0;          // the scenario's, or the scale midpoint
+  std::vector<std::size_t> actors;  // indices into Scenario::actors
+  std::vector<double> capability;   // >= 0
+  std::vector<double> position;     // on the issue's scale
+  std::vector<double> salience;     // in [0, 1] (scenario salience / 100)
 };
 
 // The issues of a scenario in file order, each with its participating actors.
@@ -69,9 +69,9 @@ struct IssueForecast {
   // Empty for one-shot models; otherwise round_summaries[r] describes round r, aligned with
   // positions (round_summaries[0]: the initial state, no offers).
   std::vector<RoundSummary> round_summaries;
-  int rounds = 0;          // bargaining rounds run (0 for one-shot models)
+  int rounds = 0;  // bargaining rounds run (0 for one-shot models)
   bool converged = true;
-  std::string note;        // e.g. why a fallback weighting was used
+  std::string note;  // e.g. why a fallback weighting was used
 };
 
 struct Forecast {
@@ -103,7 +103,8 @@ struct ModelInfo {
 class ModelParameters {
  public:
   ModelParameters() = default;
-  explicit ModelParameters(std::map<std::string, std::string> values) : values_(std::move(values)) {}
+  explicit ModelParameters(std::map<std::string, std::string> values)
+      : values_(std::move(values)) {}
   double number(const std::string& key, double fallback) const;
   int integer(const std::string& key, int fallback) const;
   std::string text(const std::string& key, const std::string& fallback) const;
@@ -116,14 +117,16 @@ class ModelParameters {
 class Model {
  public:
   virtual ~Model() = default;
-  virtual Forecast forecast(const Scenario& scenario, ForecastObserver* observer = nullptr) const = 0;
+  virtual Forecast forecast(const Scenario& scenario,
+                            ForecastObserver* observer = nullptr) const = 0;
 };
 
 // For models that treat each issue on its own.
 class PerIssueModel : public Model {
  public:
   Forecast forecast(const Scenario& scenario, ForecastObserver* observer = nullptr) const final;
-  virtual IssueForecast forecast_issue(const IssueInput& issue, ForecastObserver* observer) const = 0;
+  virtual IssueForecast forecast_issue(const IssueInput& issue,
+                                       ForecastObserver* observer) const = 0;
 
  protected:
   explicit PerIssueModel(std::string spec) : spec_(std::move(spec)) {}

@@ -14,8 +14,8 @@ class RandomStream {
   RandomStream(std::uint64_t seed, std::uint64_t run, std::uint32_t purpose);
 
   std::uint64_t next_u64();
-  double uniform();  // in [0, 1), 53 random bits
-  double normal();   // standard normal (Box-Muller on two uniforms)
+  double uniform();            // in [0, 1), 53 random bits
+  double normal();             // standard normal (Box-Muller on two uniforms)
   double gamma(double shape);  // Marsaglia-Tsang; shape > 0
   double beta(double a, double b);
   double triangular(double low, double mode, double high);

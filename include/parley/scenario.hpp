@@ -25,7 +25,9 @@ enum class InstrumentKind {
   dialogue,
   other
 };
-enum class DistributionKind { uniform, triangular, normal, beta, fixed };
+// spread: uniform within +-d of the field's own value; relative: uniform within +-f of it, as a
+// share of the value. Both are clamped to the field's range, and suit path patterns.
+enum class DistributionKind { uniform, triangular, normal, beta, spread, relative, fixed };
 
 // Where a number came from. Attached to numbers by their id path
 // (e.g. "actors.kandahar.capability"), see Scenario::provenance.
@@ -92,8 +94,8 @@ struct BlocPolicy {
 struct Bloc {
   std::string id;
   std::string label;
-  std::vector<std::string> members;   // actor ids
-  std::optional<BlocPolicy> baseline; // what the bloc does when a strategy does not name it
+  std::vector<std::string> members;    // actor ids
+  std::optional<BlocPolicy> baseline;  // what the bloc does when a strategy does not name it
 };
 
 struct UtilityWeights {
@@ -117,8 +119,8 @@ struct Regime {
 };
 
 struct Spoiler {
-  std::string actor;  // an armed_group actor id
-  double strength = 0.0;  // index in [0, 1]
+  std::string actor;                        // an armed_group actor id
+  double strength = 0.0;                    // index in [0, 1]
   double recruitment_from_defection = 0.0;  // share of defectors joining, in [0, 1]
   std::optional<double> attacks_per_month;
 };
@@ -137,8 +139,8 @@ struct Instrument {
   std::vector<std::string> controlled_by;  // actor or bloc ids
   double size = 0.0;
   std::string unit;
-  std::string track;                     // the issue it bears on, may be empty
-  std::map<std::string, double> effects; // named effect channel -> coefficient
+  std::string track;                      // the issue it bears on, may be empty
+  std::map<std::string, double> effects;  // named effect channel -> coefficient
 };
 
 struct Strategy {
@@ -150,11 +152,15 @@ struct Strategy {
 
 struct Distribution {
   DistributionKind kind = DistributionKind::fixed;
-  std::vector<double> params;  // uniform [a,b]; triangular [a,mode,b]; normal [mean,sd]; beta [a,b]
+  // uniform [a,b]; triangular [a,mode,b]; normal [mean,sd]; beta [a,b]; spread [d]; relative [f]
+  std::vector<double> params;
 };
 
 struct UncertainValue {
-  std::string path;  // id path of a numeric field, e.g. "actors.kandahar.salience.girls_education"
+  // Id path of a numeric field, e.g. "actors.kandahar.salience.girls_education", or a pattern in
+  // which `*` stands for any one part, e.g. "actors.*.salience.*". An exact path wins over
+  // patterns; among patterns the first listed wins.
+  std::string path;
   Distribution distribution;
 };
 
@@ -170,7 +176,7 @@ struct Scenario {
   std::vector<Instrument> instruments;
   std::vector<Strategy> strategies;
   std::vector<UncertainValue> uncertainty;
-  std::map<std::string, double> parameters;  // named model coefficients
+  std::map<std::string, double> parameters;      // named model coefficients
   std::map<std::string, Provenance> provenance;  // id path -> where the number came from
 };
 

@@ -3,8 +3,8 @@
 #include <tbb/parallel_for.h>
 
 #include <atomic>
-#include <optional>
 #include <mutex>
+#include <optional>
 
 #include "parley/analysis.hpp"
 
@@ -19,27 +19,29 @@ std::vector<StrategyRuns> run_comparison(const Scenario& scenario, const Compari
   }
   std::optional<tbb::global_control> limit;
   if (plan.threads > 0) {
-    limit.emplace(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(plan.threads));
+    limit.emplace(tbb::global_control::max_allowed_parallelism,
+                  static_cast<std::size_t>(plan.threads));
   }
   std::atomic<int> done{0};
   std::mutex report;
   // Each run writes only its own slots, and draws only from its own streams: the schedule
   // cannot change any number.
-  tbb::parallel_for(tbb::blocked_range<int>(0, plan.runs), [&](const tbb::blocked_range<int>& range) {
-    for (int r = range.begin(); r != range.end(); ++r) {
-      const auto run = static_cast<std::uint64_t>(r);
-      const Scenario drawn = draw_scenario(scenario, plan.seed, run);
-      for (std::size_t s = 0; s < plan.strategies.size(); ++s) {
-        results[s].runs[static_cast<std::size_t>(r)] =
-            simulate_engagement(drawn, plan.strategies[s], plan.engagement, plan.seed, run);
-      }
-      const int finished = ++done;
-      if (progress) {
-        std::lock_guard<std::mutex> lock(report);
-        progress(finished);
-      }
-    }
-  });
+  tbb::parallel_for(
+      tbb::blocked_range<int>(0, plan.runs), [&](const tbb::blocked_range<int>& range) {
+        for (int r = range.begin(); r != range.end(); ++r) {
+          const auto run = static_cast<std::uint64_t>(r);
+          const Scenario drawn = draw_scenario(scenario, plan.seed, run);
+          for (std::size_t s = 0; s < plan.strategies.size(); ++s) {
+            results[s].runs[static_cast<std::size_t>(r)] =
+                simulate_engagement(drawn, plan.strategies[s], plan.engagement, plan.seed, run);
+          }
+          const int finished = ++done;
+          if (progress) {
+            std::lock_guard<std::mutex> lock(report);
+            progress(finished);
+          }
+        }
+      });
   return results;
 }
 

@@ -40,7 +40,8 @@ std::vector<SeriesSummary> summarise(const Scenario& scenario,
                                      const std::string& reference) {
   auto ref = std::find_if(results.begin(), results.end(),
                           [&](const StrategyRuns& r) { return r.strategy == reference; });
-  if (ref == results.end()) throw std::invalid_argument("reference strategy '" + reference + "' was not run");
+  if (ref == results.end())
+    throw std::invalid_argument("reference strategy '" + reference + "' was not run");
   std::vector<SeriesSummary> out;
   if (results.empty() || results.front().runs.empty()) return out;
   const std::size_t months = results.front().runs.front().months.size();

@@ -12,8 +12,8 @@ namespace {
 double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
 
 struct BlocStance {
-  double dialogue = 0;                // share of blocs (by capability) holding dialogue
-  double public_conditionality = 0;   // share attaching public conditions
+  double dialogue = 0;               // share of blocs (by capability) holding dialogue
+  double public_conditionality = 0;  // share attaching public conditions
 };
 
 BlocStance stance(const World& w) {
@@ -38,7 +38,8 @@ double negotiated_outcome(const World& w, std::size_t issue, const BlocPlan& blo
     const std::size_t actor = in.actors[k];
     const bool faction = std::any_of(w.factions.begin(), w.factions.end(),
                                      [&](const FactionPlan& f) { return f.actor == actor; });
-    const bool member = std::find(bloc.members.begin(), bloc.members.end(), actor) != bloc.members.end();
+    const bool member =
+        std::find(bloc.members.begin(), bloc.members.end(), actor) != bloc.members.end();
     if (!faction && !member) continue;
     table.actors.push_back(actor);
     table.capability.push_back(in.capability[k]);
@@ -75,13 +76,15 @@ void advance_tracks(const World& w, EngagementState& state, const Levels& levels
 // How far an instrument at `level` goes toward the high end of the issue it tracks: restrictive
 // instruments (sanctions, frozen assets) open the issue as they are lifted.
 double openness(InstrumentKind kind, double level) {
-  const bool restrictive = kind == InstrumentKind::sanctions || kind == InstrumentKind::frozen_assets;
+  const bool restrictive =
+      kind == InstrumentKind::sanctions || kind == InstrumentKind::frozen_assets;
   return restrictive ? 1.0 - level : level;
 }
 
 }  // namespace
 
-double policy_share(const World& w, const EngagementState& state, std::size_t issue, double absent) {
+double policy_share(const World& w, const EngagementState& state, std::size_t issue,
+                    double absent) {
   if (issue == SIZE_MAX) return absent;
   const IssueInput& in = w.issues[issue];
   return clamp01((state.policy[issue] - in.scale_min) / (in.scale_max - in.scale_min));
@@ -107,9 +110,10 @@ void step_month(const World& w, EngagementState& state, const PerIssueModel& eng
   const BlocStance blocs = stance(w);
 
   // 2. Respect: dialogue builds it; isolation and public conditions erode it.
-  state.respect = clamp01(state.respect + effects.respect + k.respect_gain_dialogue * blocs.dialogue -
-                          k.respect_loss_isolation * (1.0 - blocs.dialogue) -
-                          k.respect_loss_conditionality * blocs.public_conditionality);
+  state.respect =
+      clamp01(state.respect + effects.respect + k.respect_gain_dialogue * blocs.dialogue -
+              k.respect_loss_isolation * (1.0 - blocs.dialogue) -
+              k.respect_loss_conditionality * blocs.public_conditionality);
 
   // 3. Revenue and the regime's internal bargaining over the political issues.
   state.revenue = std::max(0.0, w.base_revenue + effects.revenue);
@@ -130,29 +134,31 @@ void step_month(const World& w, EngagementState& state, const PerIssueModel& eng
   const double recruitment = s.spoiler ? s.spoiler->recruitment_from_defection : 0.0;
   const double ct_policy = policy_share(w, state, w.counter_terrorism, 0.5);
   const double hunger = w.population > 0 ? state.food_insecure / w.population : 0.0;
-  state.spoiler = clamp01(
-      state.spoiler + recruitment * state.defections +
-      k.grievance_recruitment * hunger * (1.0 - state.spoiler) -
-      state.spoiler * (k.regime_ct_attrition * state.cohesion * ct_policy +
-                       k.partner_ct_attrition * effects.spoiler_attrition));
-  state.attacks = w.attacks_per_strength * state.spoiler *
-                  std::exp(k.attack_noise_sd * attack_shock - 0.5 * k.attack_noise_sd * k.attack_noise_sd);
+  state.spoiler = clamp01(state.spoiler + recruitment * state.defections +
+                          k.grievance_recruitment * hunger * (1.0 - state.spoiler) -
+                          state.spoiler * (k.regime_ct_attrition * state.cohesion * ct_policy +
+                                           k.partner_ct_attrition * effects.spoiler_attrition));
+  state.attacks =
+      w.attacks_per_strength * state.spoiler *
+      std::exp(k.attack_noise_sd * attack_shock - 0.5 * k.attack_noise_sd * k.attack_noise_sd);
 
   // 7. Acute food insecurity moves toward what aid (through access) and the economy leave.
   const double relief = food_relief(w, state, effects.food_security, state.revenue);
   const double target = w.food_without_relief * (1.0 - relief);
-  state.food_insecure = std::clamp(
-      state.food_insecure + (target - state.food_insecure) / k.food_adjust_months +
-          state.food_insecure * k.food_shock_sd * food_shock,
-      0.0, w.population);
+  state.food_insecure =
+      std::clamp(state.food_insecure + (target - state.food_insecure) / k.food_adjust_months +
+                     state.food_insecure * k.food_shock_sd * food_shock,
+                 0.0, w.population);
 
   // 8. Political issues decided by instruments read as the instruments' levels on the scale.
   for (std::size_t i = 0; i < w.issues.size(); ++i) {
     if (w.tracked_by[i].empty() || s.issues[i].kind != IssueKind::political) continue;
     double level = 0;
-    for (std::size_t k : w.tracked_by[i]) level += openness(s.instruments[k].kind, levels.overall[k]);
+    for (std::size_t k : w.tracked_by[i])
+      level += openness(s.instruments[k].kind, levels.overall[k]);
     level /= static_cast<double>(w.tracked_by[i].size());
-    state.policy[i] = w.issues[i].scale_min + level * (w.issues[i].scale_max - w.issues[i].scale_min);
+    state.policy[i] =
+        w.issues[i].scale_min + level * (w.issues[i].scale_max - w.issues[i].scale_min);
   }
 
   // 9. Recognition by each state moves toward what its bloc's policy offers.

@@ -9,20 +9,28 @@ namespace {
 double observed(const EngagementState& state, const CompiledCondition& c, const Hypothesis& h) {
   using Subject = CompiledCondition::Subject;
   switch (c.subject) {
-    case Subject::issue: return c.issue == h.issue ? h.position : state.policy[c.issue];
-    case Subject::cohesion: return state.cohesion;
-    case Subject::revenue: return state.revenue;
-    case Subject::spoiler: return state.spoiler;
-    case Subject::attacks: return state.attacks;
-    case Subject::food: return state.food_insecure;
-    case Subject::month: return state.month;
+    case Subject::issue:
+      return c.issue == h.issue ? h.position : state.policy[c.issue];
+    case Subject::cohesion:
+      return state.cohesion;
+    case Subject::revenue:
+      return state.revenue;
+    case Subject::spoiler:
+      return state.spoiler;
+    case Subject::attacks:
+      return state.attacks;
+    case Subject::food:
+      return state.food_insecure;
+    case Subject::month:
+      return state.month;
   }
   return 0.0;
 }
 
 }  // namespace
 
-bool condition_holds(const EngagementState& state, const CompiledCondition& c, const Hypothesis& h) {
+bool condition_holds(const EngagementState& state, const CompiledCondition& c,
+                     const Hypothesis& h) {
   // A policy bargained to exactly the benchmark may land a rounding error below it.
   constexpr double tolerance = 1e-9;
   const double value = observed(state, c, h);

@@ -29,7 +29,8 @@ const std::vector<EngagementParameterSpec>& engagement_parameter_specs() {
       {"respect_loss_conditionality", 0.04, 0, 1,
        "respect lost per month when all blocs attach public conditions"},
       {"respect_loss_isolation", 0.02, 0, 1, "respect lost per month when no bloc holds dialogue"},
-      {"respect_gain_dialogue", 0.02, 0, 1, "respect gained per month when all blocs hold dialogue"},
+      {"respect_gain_dialogue", 0.02, 0, 1,
+       "respect gained per month when all blocs hold dialogue"},
       {"cohesion_recovery", 0.03, 0, 1, "share of lost cohesion recovered per month"},
       {"concession_cohesion_cost", 1.0, 0, 100,
        "cohesion lost per unit of internal dissent a policy move creates (seed 001: cohesion above "
@@ -55,9 +56,11 @@ const std::vector<EngagementParameterSpec>& engagement_parameter_specs() {
        "share of acute food insecurity relieved when revenue meets the regime's need"},
       {"food_shock_sd", 0.02, 0, 1, "monthly relative shock to food insecurity (weather, prices)"},
       {"track_rate", 0.06, 0, 1,
-       "progress of a technical track per month with full dialogue and full respect; agreement at 1"},
+       "progress of a technical track per month with full dialogue and full respect; agreement at "
+       "1"},
       {"bundled_track_share", 0.0, 0, 1,
-       "share of the track rate kept under bundled linkage before the political benchmarks are met"},
+       "share of the track rate kept under bundled linkage before the political benchmarks are "
+       "met"},
       {"recognition_speed", 0.1, 0, 1,
        "share of the gap to a state's recognition target closed per month"},
   };
@@ -66,8 +69,8 @@ const std::vector<EngagementParameterSpec>& engagement_parameter_specs() {
 
 const std::vector<std::string>& instrument_effect_channels() {
   static const std::vector<std::string> channels = {
-      "revenue", "food_security", "respect", "recognition", "spoiler_attrition",
-      "track_progress", "cohesion"};
+      "revenue",           "food_security",  "respect", "recognition",
+      "spoiler_attrition", "track_progress", "cohesion"};
   return channels;
 }
 
@@ -75,15 +78,32 @@ namespace detail {
 
 Coefficients resolve_coefficients(const Scenario& scenario) {
   Coefficients c{};
-  double* fields[] = {
-      &c.adjustment_speed, &c.leader_weight, &c.defiance_sensitivity, &c.yielding_cost,
-      &c.revenue_reference_usd_bn, &c.recognition_value, &c.respect_initial,
-      &c.respect_loss_conditionality, &c.respect_loss_isolation, &c.respect_gain_dialogue,
-      &c.cohesion_recovery, &c.concession_cohesion_cost, &c.revenue_need_usd_bn,
-      &c.revenue_stress, &c.defection_threshold, &c.defection_rate, &c.grievance_recruitment,
-      &c.regime_ct_attrition, &c.partner_ct_attrition, &c.attack_noise_sd,
-      &c.food_adjust_months, &c.economy_food_relief, &c.food_shock_sd, &c.track_rate,
-      &c.bundled_track_share, &c.recognition_speed};
+  double* fields[] = {&c.adjustment_speed,
+                      &c.leader_weight,
+                      &c.defiance_sensitivity,
+                      &c.yielding_cost,
+                      &c.revenue_reference_usd_bn,
+                      &c.recognition_value,
+                      &c.respect_initial,
+                      &c.respect_loss_conditionality,
+                      &c.respect_loss_isolation,
+                      &c.respect_gain_dialogue,
+                      &c.cohesion_recovery,
+                      &c.concession_cohesion_cost,
+                      &c.revenue_need_usd_bn,
+                      &c.revenue_stress,
+                      &c.defection_threshold,
+                      &c.defection_rate,
+                      &c.grievance_recruitment,
+                      &c.regime_ct_attrition,
+                      &c.partner_ct_attrition,
+                      &c.attack_noise_sd,
+                      &c.food_adjust_months,
+                      &c.economy_food_relief,
+                      &c.food_shock_sd,
+                      &c.track_rate,
+                      &c.bundled_track_share,
+                      &c.recognition_speed};
   const auto& specs = engagement_parameter_specs();
   static_assert(sizeof(fields) / sizeof(fields[0]) == 26);
   if (specs.size() != std::size(fields)) throw std::logic_error("engagement parameter table");

@@ -126,7 +126,8 @@ RegimeMove regime_decides(const World& w, EngagementState& state, const PerIssue
     // meet a benchmark meets it, rather than approaching it forever.
     double next = current + k.adjustment_speed * (target - current);
     if (std::abs(target - next) < 0.005 * range) next = target;
-    move.dissent_added += std::max(0.0, dissent_among(w, views, range, next) - dissent_now) * yielding;
+    move.dissent_added +=
+        std::max(0.0, dissent_among(w, views, range, next) - dissent_now) * yielding;
     state.policy[i] = next;
   }
   return move;

@@ -36,32 +36,52 @@ MonthRecord record(const detail::World& w, const detail::EngagementState& state)
 
 const char* to_string(Indicator indicator) {
   switch (indicator) {
-    case Indicator::food_insecure_millions: return "food_insecure_millions";
-    case Indicator::spoiler_strength: return "spoiler_strength";
-    case Indicator::attacks_per_month: return "attacks_per_month";
-    case Indicator::cohesion: return "cohesion";
-    case Indicator::defections: return "defections";
-    case Indicator::revenue_usd_bn: return "revenue_usd_bn";
-    case Indicator::respect: return "respect";
-    case Indicator::recognition_steps: return "recognition_steps";
-    case Indicator::agreements: return "agreements";
-    case Indicator::count_: break;
+    case Indicator::food_insecure_millions:
+      return "food_insecure_millions";
+    case Indicator::spoiler_strength:
+      return "spoiler_strength";
+    case Indicator::attacks_per_month:
+      return "attacks_per_month";
+    case Indicator::cohesion:
+      return "cohesion";
+    case Indicator::defections:
+      return "defections";
+    case Indicator::revenue_usd_bn:
+      return "revenue_usd_bn";
+    case Indicator::respect:
+      return "respect";
+    case Indicator::recognition_steps:
+      return "recognition_steps";
+    case Indicator::agreements:
+      return "agreements";
+    case Indicator::count_:
+      break;
   }
   return "?";
 }
 
 const char* describe(Indicator indicator) {
   switch (indicator) {
-    case Indicator::food_insecure_millions: return "people in acute food insecurity (IPC3+), millions";
-    case Indicator::spoiler_strength: return "spoiler strength, index 0-1";
-    case Indicator::attacks_per_month: return "spoiler attacks per month";
-    case Indicator::cohesion: return "regime cohesion, 0-1";
-    case Indicator::defections: return "defections, share of members per month";
-    case Indicator::revenue_usd_bn: return "regime revenue, USD bn per year";
-    case Indicator::respect: return "regime's sense of respect, 0-1";
-    case Indicator::recognition_steps: return "recognition steps taken by all states (3 each at most)";
-    case Indicator::agreements: return "technical track agreements reached";
-    case Indicator::count_: break;
+    case Indicator::food_insecure_millions:
+      return "people in acute food insecurity (IPC3+), millions";
+    case Indicator::spoiler_strength:
+      return "spoiler strength, index 0-1";
+    case Indicator::attacks_per_month:
+      return "spoiler attacks per month";
+    case Indicator::cohesion:
+      return "regime cohesion, 0-1";
+    case Indicator::defections:
+      return "defections, share of members per month";
+    case Indicator::revenue_usd_bn:
+      return "regime revenue, USD bn per year";
+    case Indicator::respect:
+      return "regime's sense of respect, 0-1";
+    case Indicator::recognition_steps:
+      return "recognition steps taken by all states (3 each at most)";
+    case Indicator::agreements:
+      return "technical track agreements reached";
+    case Indicator::count_:
+      break;
   }
   return "?";
 }

@@ -1,13 +1,13 @@
 #include "engagement/world.hpp"
 
-#include "engagement/dynamics.hpp"
-#include "engagement/instruments.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <numeric>
 #include <stdexcept>
+
+#include "engagement/dynamics.hpp"
+#include "engagement/instruments.hpp"
 
 namespace parley::detail {
 namespace {
@@ -40,12 +40,13 @@ std::vector<bool> controlled_instruments(const Scenario& s, const Bloc& bloc) {
   std::vector<bool> controls(s.instruments.size(), false);
   for (std::size_t k = 0; k < s.instruments.size(); ++k) {
     const auto& by = s.instruments[k].controlled_by;
-    controls[k] = by.empty() || std::any_of(by.begin(), by.end(), [&](const std::string& id) {
-                    if (id == bloc.id) return true;
-                    const Actor* actor = find_actor(s, id);
-                    return actor && actor->bloc == bloc.id ||
-                           std::find(bloc.members.begin(), bloc.members.end(), id) != bloc.members.end();
-                  });
+    controls[k] =
+        by.empty() || std::any_of(by.begin(), by.end(), [&](const std::string& id) {
+          if (id == bloc.id) return true;
+          const Actor* actor = find_actor(s, id);
+          return (actor && actor->bloc == bloc.id) ||
+                 std::find(bloc.members.begin(), bloc.members.end(), id) != bloc.members.end();
+        });
   }
   return controls;
 }
@@ -72,9 +73,12 @@ CompiledCondition compile(const Scenario& s, const Condition& c) {
   out.op = c.op;
   out.threshold = c.threshold;
   const std::pair<const char*, Subject> indicators[] = {
-      {"cohesion", Subject::cohesion}, {"revenue_usd_bn", Subject::revenue},
-      {"spoiler_strength", Subject::spoiler}, {"attacks_per_month", Subject::attacks},
-      {"acute_food_insecure_millions", Subject::food}, {"month", Subject::month}};
+      {"cohesion", Subject::cohesion},
+      {"revenue_usd_bn", Subject::revenue},
+      {"spoiler_strength", Subject::spoiler},
+      {"attacks_per_month", Subject::attacks},
+      {"acute_food_insecure_millions", Subject::food},
+      {"month", Subject::month}};
   for (auto [name, subject] : indicators) {
     if (c.subject == name) out.subject = subject;
   }
@@ -97,9 +101,10 @@ void compile_policy(const Scenario& s, BlocPlan& plan) {
   for (std::size_t k = 0; k < s.instruments.size(); ++k) {
     auto it = plan.policy.instruments.find(s.instruments[k].id);
     if (it != plan.policy.instruments.end()) plan.base_levels[k] = it->second;
-    const bool named = it != plan.policy.instruments.end() ||
-                       std::any_of(plan.policy.conditions.begin(), plan.policy.conditions.end(),
-                                   [&](const Condition& c) { return c.set.count(s.instruments[k].id) > 0; });
+    const bool named =
+        it != plan.policy.instruments.end() ||
+        std::any_of(plan.policy.conditions.begin(), plan.policy.conditions.end(),
+                    [&](const Condition& c) { return c.set.count(s.instruments[k].id) > 0; });
     const auto effect = s.instruments[k].effects.find("recognition");
     if (named && effect != s.instruments[k].effects.end() && effect->second != 0) {
       plan.sets_recognition = true;
@@ -238,7 +243,8 @@ EngagementState initial_state(const World& w) {
     if (w.issues[i].issue_id != "recognition") continue;
     const IssueInput& in = w.issues[i];
     for (std::size_t k = 0; k < in.actors.size(); ++k) {
-      state.recognition[in.actors[k]] = (in.position[k] - in.scale_min) / (in.scale_max - in.scale_min);
+      state.recognition[in.actors[k]] =
+          (in.position[k] - in.scale_min) / (in.scale_max - in.scale_min);
     }
   }
   state.cohesion = s.regime->cohesion;

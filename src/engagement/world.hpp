@@ -26,8 +26,8 @@ struct InstrumentEffects {
 struct CompiledCondition {
   enum class Subject { issue, cohesion, revenue, spoiler, attacks, food, month };
   Subject subject = Subject::issue;
-  std::size_t issue = 0;     // when subject == issue
-  bool on_political = false; // a benchmark: a condition on a political issue
+  std::size_t issue = 0;      // when subject == issue
+  bool on_political = false;  // a benchmark: a condition on a political issue
   std::string op;
   double threshold = 0;
   std::vector<std::pair<std::size_t, double>> set;  // instrument index, level
@@ -35,8 +35,8 @@ struct CompiledCondition {
 
 struct BlocPlan {
   std::string id;
-  BlocPolicy policy;                 // the strategy's, the bloc's baseline, or the default
-  std::vector<double> base_levels;   // per instrument, before conditions
+  BlocPolicy policy;                // the strategy's, the bloc's baseline, or the default
+  std::vector<double> base_levels;  // per instrument, before conditions
   std::vector<CompiledCondition> conditions;
   bool sets_recognition = false;     // the policy names an instrument with a recognition effect
   std::vector<std::size_t> tracks;   // issue indices
@@ -58,19 +58,19 @@ struct World {
   std::vector<BlocPlan> blocs;
   std::vector<FactionPlan> factions;
   std::vector<InstrumentEffects> effects;  // per instrument
-  std::vector<bool> additive;  // per instrument: levels of several blocs add up (capped at 1)
-  std::vector<IssueInput> issues;          // every issue with every participating actor
+  std::vector<bool> additive;      // per instrument: levels of several blocs add up (capped at 1)
+  std::vector<IssueInput> issues;  // every issue with every participating actor
   // Per issue: the regime decides it (a political issue no instrument tracks), so its factions
   // bargain over it; issues an instrument tracks (recognition, sanctions relief) are decided
   // by the outside actors who hold the instrument.
   std::vector<bool> political;
   std::vector<std::vector<std::size_t>> tracked_by;  // per issue: instruments whose track it is
-  std::vector<std::size_t> states;         // actor indices of kind state (recognition)
-  std::vector<std::size_t> bloc_of;        // per actor: bloc index, SIZE_MAX when none
-  std::size_t humanitarian_access = SIZE_MAX;  // issue index, if the scenario has one
+  std::vector<std::size_t> states;                   // actor indices of kind state (recognition)
+  std::vector<std::size_t> bloc_of;                  // per actor: bloc index, SIZE_MAX when none
+  std::size_t humanitarian_access = SIZE_MAX;        // issue index, if the scenario has one
   std::size_t counter_terrorism = SIZE_MAX;
-  double base_revenue = 0;  // revenue with no instrument applied, USD bn per year (calibrated)
-  double food_baseline = 0;                // acute food insecure at the start, millions
+  double base_revenue = 0;   // revenue with no instrument applied, USD bn per year (calibrated)
+  double food_baseline = 0;  // acute food insecure at the start, millions
   // Acute food insecurity with no aid and no economy: calibrated so that the bloc baselines
   // hold the starting figure steady.
   double food_without_relief = 0;

@@ -17,7 +17,8 @@ std::map<Key, const SeriesSummary*> index_of(const std::vector<SeriesSummary>& s
 }
 
 std::string format_band(const Band& b, int precision) {
-  return fmt::format("{:.{}f} [{:.{}f}, {:.{}f}]", b.p50, precision, b.p10, precision, b.p90, precision);
+  return fmt::format("{:.{}f} [{:.{}f}, {:.{}f}]", b.p50, precision, b.p10, precision, b.p90,
+                     precision);
 }
 
 int precision_for(const std::string& series) {
@@ -60,7 +61,8 @@ std::string comparison_table(const Scenario& scenario, const ComparisonContext& 
     for (const std::string& strategy : plan.strategies) {
       out += fmt::format("{:<16}", strategy_label(strategy));
       for (int m : months) {
-        out += fmt::format("  {:>24}", format_band(index.at({strategy, series, m})->value, precision));
+        out +=
+            fmt::format("  {:>24}", format_band(index.at({strategy, series, m})->value, precision));
       }
       const SeriesSummary* at_last = index.at({strategy, series, last});
       out += strategy == context.reference
@@ -69,17 +71,21 @@ std::string comparison_table(const Scenario& scenario, const ComparisonContext& 
     }
   }
 
-  out += fmt::format("\nThe regime's policy at month {} (median over runs; status quo in brackets)\n{:<24}",
-                     last, "issue");
+  out += fmt::format(
+      "\nThe regime's policy at month {} (median over runs; status quo in brackets)\n{:<24}", last,
+      "issue");
   for (const std::string& strategy : plan.strategies) {
     out += fmt::format("  {:>14}", strategy_label(strategy).substr(0, 14));
   }
   out += "\n";
   for (const Issue& issue : scenario.issues) {
-    out += fmt::format("{:<24}", fmt::format("{} ({:.0f})", issue.id,
-                                             issue.status_quo.value_or(0.5 * (issue.scale_min + issue.scale_max))));
+    out += fmt::format(
+        "{:<24}",
+        fmt::format("{} ({:.0f})", issue.id,
+                    issue.status_quo.value_or(0.5 * (issue.scale_min + issue.scale_max))));
     for (const std::string& strategy : plan.strategies) {
-      out += fmt::format("  {:>14.1f}", index.at({strategy, "policy:" + issue.id, last})->value.p50);
+      out +=
+          fmt::format("  {:>14.1f}", index.at({strategy, "policy:" + issue.id, last})->value.p50);
     }
     out += "\n";
   }

@@ -34,8 +34,8 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) {
-      throw std::runtime_error(fmt::format("cannot write '{}': {}", temporary.string(),
-                                           std::strerror(errno)));
+      throw std::runtime_error(
+          fmt::format("cannot write '{}': {}", temporary.string(), std::strerror(errno)));
     }
     out.write(content.data(), static_cast<std::streamsize>(content.size()));
     out.flush();

@@ -23,7 +23,8 @@ nlohmann::ordered_json manifest(const Scenario& scenario, const ComparisonContex
   const auto& plan = context.plan;
   nlohmann::ordered_json m;
   m["parley_version"] = PARLEY_VERSION;
-  m["scenario"] = {{"name", scenario.meta.name}, {"file", context.scenario_file},
+  m["scenario"] = {{"name", scenario.meta.name},
+                   {"file", context.scenario_file},
                    {"as_of", scenario.meta.as_of}};
   m["strategies"] = plan.strategies;
   m["reference"] = context.reference;
@@ -31,11 +32,13 @@ nlohmann::ordered_json manifest(const Scenario& scenario, const ComparisonContex
   m["months"] = plan.engagement.months;
   m["seed"] = plan.seed;
   m["engine"] = plan.engagement.engine;
-  m["threads"] = plan.threads > 0 ? plan.threads : static_cast<int>(std::thread::hardware_concurrency());
+  m["threads"] =
+      plan.threads > 0 ? plan.threads : static_cast<int>(std::thread::hardware_concurrency());
   m["host"] = hostname();
   m["seconds"] = context.seconds;
-  m["streams"] = "run r draws uncertainty from Philox4x32 streams (seed, r, 65536 + entry) and "
-                 "monthly shocks from (seed, r, 1)";
+  m["streams"] =
+      "run r draws uncertain number f from Philox4x32 stream (seed, r, 65536 + f) and "
+      "monthly shocks from (seed, r, 1)";
   m["resolved_scenario"] = nlohmann::ordered_json::parse(to_json(scenario));
   return m;
 }
@@ -43,9 +46,10 @@ nlohmann::ordered_json manifest(const Scenario& scenario, const ComparisonContex
 std::string summary_csv(const std::vector<SeriesSummary>& summaries) {
   std::string csv = "strategy,series,month,p10,p50,p90,diff_p10,diff_p50,diff_p90\n";
   for (const SeriesSummary& s : summaries) {
-    csv += fmt::format("{},{},{},{},{},{},{},{},{}\n", s.strategy, s.series, s.month,
-                       number(s.value.p10), number(s.value.p50), number(s.value.p90),
-                       number(s.difference.p10), number(s.difference.p50), number(s.difference.p90));
+    csv +=
+        fmt::format("{},{},{},{},{},{},{},{},{}\n", s.strategy, s.series, s.month,
+                    number(s.value.p10), number(s.value.p50), number(s.value.p90),
+                    number(s.difference.p10), number(s.difference.p50), number(s.difference.p90));
   }
   return csv;
 }
@@ -75,9 +79,11 @@ std::string agreements_csv(const Scenario& scenario, const std::vector<StrategyR
       for (const EngagementRun& run : strategy.runs) {
         if (run.agreement_month[i] >= 0) months.push_back(run.agreement_month[i]);
       }
-      const double share = strategy.runs.empty() ? 0.0 : double(months.size()) / double(strategy.runs.size());
-      csv += fmt::format("{},{},{},{},{}\n", strategy.strategy, scenario.issues[i].id, months.size(),
-                         number(share), months.empty() ? std::string() : number(quantile(months, 0.5)));
+      const double share =
+          strategy.runs.empty() ? 0.0 : double(months.size()) / double(strategy.runs.size());
+      csv += fmt::format("{},{},{},{},{}\n", strategy.strategy, scenario.issues[i].id,
+                         months.size(), number(share),
+                         months.empty() ? std::string() : number(quantile(months, 0.5)));
     }
   }
   return csv;

@@ -1,11 +1,11 @@
 // The model interface's shared machinery: issue inputs, parameters, spec parsing.
+#include "parley/model.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-
-#include "parley/model.hpp"
 
 namespace parley {
 

@@ -8,7 +8,8 @@ namespace parley::detail {
 namespace {
 std::vector<double> effective_weights(std::span<const double> weights) {
   std::vector<double> w(weights.size());
-  std::transform(weights.begin(), weights.end(), w.begin(), [](double x) { return std::max(x, 0.0); });
+  std::transform(weights.begin(), weights.end(), w.begin(),
+                 [](double x) { return std::max(x, 0.0); });
   if (std::accumulate(w.begin(), w.end(), 0.0) <= 0.0) std::fill(w.begin(), w.end(), 1.0);
   return w;
 }

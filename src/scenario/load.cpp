@@ -11,11 +11,16 @@ namespace {
 
 detail::Parsed parse_any(std::string_view text, const std::string& file, InputFormat format) {
   switch (format) {
-    case InputFormat::json: return detail::parse_json_scenario(text, file);
-    case InputFormat::ktab_csv: return detail::parse_ktab_csv(text, file);
-    case InputFormat::eu_csv: return detail::parse_eu_csv(text, file);
-    case InputFormat::decide: return detail::parse_decide(text, file);
-    case InputFormat::yaml: break;
+    case InputFormat::json:
+      return detail::parse_json_scenario(text, file);
+    case InputFormat::ktab_csv:
+      return detail::parse_ktab_csv(text, file);
+    case InputFormat::eu_csv:
+      return detail::parse_eu_csv(text, file);
+    case InputFormat::decide:
+      return detail::parse_decide(text, file);
+    case InputFormat::yaml:
+      break;
   }
   return detail::parse_yaml_scenario(text, file);
 }

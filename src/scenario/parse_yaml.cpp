@@ -51,7 +51,8 @@ class ScenarioParser {
   template <typename Fn>
   void each_element(const YAML::Node& list, const FieldPath& at, Fn&& fn, const char* key = "id") {
     if (!in_.check_sequence(list, at)) return;
-    for (std::size_t i = 0; i < list.size(); ++i) fn(list[i], at.index(i, element_id(list[i], key)));
+    for (std::size_t i = 0; i < list.size(); ++i)
+      fn(list[i], at.index(i, element_id(list[i], key)));
   }
 
   template <typename T>
@@ -104,7 +105,8 @@ void ScenarioParser::parse(const YAML::Node& root) {
 void ScenarioParser::parse_meta(const YAML::Node& node, const FieldPath& at) {
   if (!in_.check_map(node, at, {"name", "description", "as_of", "sources"})) return;
   Meta& meta = scenario_.meta;
-  if (in_.require(node, "name", at)) set_if(in_.read_string(node["name"], at.key("name")), meta.name);
+  if (in_.require(node, "name", at))
+    set_if(in_.read_string(node["name"], at.key("name")), meta.name);
   if (node["description"]) {
     set_if(in_.read_string(node["description"], at.key("description")), meta.description);
   }
@@ -112,7 +114,8 @@ void ScenarioParser::parse_meta(const YAML::Node& node, const FieldPath& at) {
   if (!node["sources"]) return;
   each_element(node["sources"], at.key("sources"), [&](const YAML::Node& item, const FieldPath& p) {
     SourceRef source;
-    if (!in_.check_map(item, p, {"id", "title", "url", "date"})) return meta.sources.push_back(source);
+    if (!in_.check_map(item, p, {"id", "title", "url", "date"}))
+      return meta.sources.push_back(source);
     if (in_.require(item, "id", p)) set_if(in_.read_id(item["id"], p.key("id")), source.id);
     if (item["title"]) set_if(in_.read_string(item["title"], p.key("title")), source.title);
     if (item["url"]) set_if(in_.read_string(item["url"], p.key("url")), source.url);
@@ -123,8 +126,9 @@ void ScenarioParser::parse_meta(const YAML::Node& node, const FieldPath& at) {
 
 void ScenarioParser::parse_issues(const YAML::Node& node, const FieldPath& at) {
   each_element(node, at, [&](const YAML::Node& item, const FieldPath& p) {
-    if (!in_.check_map(item, p, {"id", "label", "kind", "scale", "low", "high", "status_quo",
-                                 "source", "judgement", "note"})) {
+    if (!in_.check_map(item, p,
+                       {"id", "label", "kind", "scale", "low", "high", "status_quo", "source",
+                        "judgement", "note"})) {
       return scenario_.issues.push_back({});
     }
     in_.push_default_provenance(item, p);
@@ -149,7 +153,8 @@ void ScenarioParser::parse_issues(const YAML::Node& node, const FieldPath& at) {
     }
     if (item["low"]) set_if(in_.read_string(item["low"], p.key("low")), issue.low);
     if (item["high"]) set_if(in_.read_string(item["high"], p.key("high")), issue.high);
-    if (item["status_quo"]) issue.status_quo = in_.read_number(item["status_quo"], p.key("status_quo"));
+    if (item["status_quo"])
+      issue.status_quo = in_.read_number(item["status_quo"], p.key("status_quo"));
     in_.pop_default_provenance();
     scenario_.issues.push_back(issue);
   });
@@ -157,8 +162,9 @@ void ScenarioParser::parse_issues(const YAML::Node& node, const FieldPath& at) {
 
 void ScenarioParser::parse_actors(const YAML::Node& node, const FieldPath& at) {
   each_element(node, at, [&](const YAML::Node& item, const FieldPath& p) {
-    if (!in_.check_map(item, p, {"id", "name", "kind", "bloc", "capability", "risk", "positions",
-                                 "salience", "source", "judgement", "note"})) {
+    if (!in_.check_map(item, p,
+                       {"id", "name", "kind", "bloc", "capability", "risk", "positions", "salience",
+                        "source", "judgement", "note"})) {
       return scenario_.actors.push_back({});
     }
     in_.push_default_provenance(item, p);
@@ -171,12 +177,14 @@ void ScenarioParser::parse_actors(const YAML::Node& node, const FieldPath& at) {
                             ActorKind::organisation}),
              actor.kind);
     }
-    if (item["bloc"] && !item["bloc"].IsNull()) set_if(in_.read_id(item["bloc"], p.key("bloc")), actor.bloc);
+    if (item["bloc"] && !item["bloc"].IsNull())
+      set_if(in_.read_id(item["bloc"], p.key("bloc")), actor.bloc);
     if (in_.require(item, "capability", p)) {
       set_if(in_.read_number(item["capability"], p.key("capability")), actor.capability);
     }
     if (item["risk"]) actor.risk = in_.read_number(item["risk"], p.key("risk"));
-    if (item["positions"]) actor.positions = parse_number_map(item["positions"], p.key("positions"));
+    if (item["positions"])
+      actor.positions = parse_number_map(item["positions"], p.key("positions"));
     if (item["salience"]) actor.salience = parse_number_map(item["salience"], p.key("salience"));
     in_.pop_default_provenance();
     scenario_.actors.push_back(actor);
@@ -189,8 +197,10 @@ std::map<std::string, double> ScenarioParser::parse_number_map(const YAML::Node&
   in_.remember(node, at);
   if (!node.IsMap()) {
     in_.error("E012", node, at,
-              std::string("expected a map of id: number, got ") +
-                  (node.IsSequence() ? "a list" : node.IsScalar() ? "'" + node.Scalar() + "'" : "nothing"));
+              std::string("expected a map of id: number, got ") + (node.IsSequence() ? "a list"
+                                                                   : node.IsScalar()
+                                                                       ? "'" + node.Scalar() + "'"
+                                                                       : "nothing"));
     return values;
   }
   for (const auto& entry : node) {
@@ -237,24 +247,32 @@ std::optional<UtilityWeights> ScenarioParser::parse_weights(const YAML::Node& no
 }
 
 void ScenarioParser::parse_regime(const YAML::Node& node, const FieldPath& at) {
-  if (!in_.check_map(node, at, {"factions", "leader", "weights", "cohesion", "revenue_usd_bn",
-                                "source", "judgement", "note"})) {
+  if (!in_.check_map(node, at,
+                     {"factions", "leader", "weights", "cohesion", "revenue_usd_bn", "source",
+                      "judgement", "note"})) {
     return;
   }
   in_.push_default_provenance(node, at);
   Regime regime;
   if (in_.require(node, "factions", at)) {
-    each_element(node["factions"], at.key("factions"), [&](const YAML::Node& item, const FieldPath& p) {
-      if (!in_.check_map(item, p, {"actor", "weights"})) return regime.factions.push_back({});
-      Faction faction;
-      if (in_.require(item, "actor", p)) set_if(in_.read_id(item["actor"], p.key("actor")), faction.actor);
-      if (item["weights"]) faction.weights = parse_weights(item["weights"], p.key("weights"));
-      regime.factions.push_back(faction);
-    }, "actor");
+    each_element(
+        node["factions"], at.key("factions"),
+        [&](const YAML::Node& item, const FieldPath& p) {
+          if (!in_.check_map(item, p, {"actor", "weights"})) return regime.factions.push_back({});
+          Faction faction;
+          if (in_.require(item, "actor", p))
+            set_if(in_.read_id(item["actor"], p.key("actor")), faction.actor);
+          if (item["weights"]) faction.weights = parse_weights(item["weights"], p.key("weights"));
+          regime.factions.push_back(faction);
+        },
+        "actor");
   }
-  if (in_.require(node, "leader", at)) set_if(in_.read_id(node["leader"], at.key("leader")), regime.leader);
-  if (in_.require(node, "weights", at)) set_if(parse_weights(node["weights"], at.key("weights")), regime.weights);
-  if (node["cohesion"]) set_if(in_.read_number(node["cohesion"], at.key("cohesion")), regime.cohesion);
+  if (in_.require(node, "leader", at))
+    set_if(in_.read_id(node["leader"], at.key("leader")), regime.leader);
+  if (in_.require(node, "weights", at))
+    set_if(parse_weights(node["weights"], at.key("weights")), regime.weights);
+  if (node["cohesion"])
+    set_if(in_.read_number(node["cohesion"], at.key("cohesion")), regime.cohesion);
   if (node["revenue_usd_bn"]) {
     regime.revenue_usd_bn = in_.read_number(node["revenue_usd_bn"], at.key("revenue_usd_bn"));
   }
@@ -263,55 +281,63 @@ void ScenarioParser::parse_regime(const YAML::Node& node, const FieldPath& at) {
 }
 
 void ScenarioParser::parse_spoiler(const YAML::Node& node, const FieldPath& at) {
-  if (!in_.check_map(node, at, {"actor", "strength", "recruitment_from_defection",
-                                "attacks_per_month", "source", "judgement", "note"})) {
+  if (!in_.check_map(node, at,
+                     {"actor", "strength", "recruitment_from_defection", "attacks_per_month",
+                      "source", "judgement", "note"})) {
     return;
   }
   in_.push_default_provenance(node, at);
   Spoiler spoiler;
-  if (in_.require(node, "actor", at)) set_if(in_.read_id(node["actor"], at.key("actor")), spoiler.actor);
+  if (in_.require(node, "actor", at))
+    set_if(in_.read_id(node["actor"], at.key("actor")), spoiler.actor);
   if (in_.require(node, "strength", at)) {
     set_if(in_.read_number(node["strength"], at.key("strength")), spoiler.strength);
   }
   if (node["recruitment_from_defection"]) {
-    set_if(in_.read_number(node["recruitment_from_defection"], at.key("recruitment_from_defection")),
-           spoiler.recruitment_from_defection);
+    set_if(
+        in_.read_number(node["recruitment_from_defection"], at.key("recruitment_from_defection")),
+        spoiler.recruitment_from_defection);
   }
   if (node["attacks_per_month"]) {
-    spoiler.attacks_per_month = in_.read_number(node["attacks_per_month"], at.key("attacks_per_month"));
+    spoiler.attacks_per_month =
+        in_.read_number(node["attacks_per_month"], at.key("attacks_per_month"));
   }
   in_.pop_default_provenance();
   scenario_.spoiler = spoiler;
 }
 
 void ScenarioParser::parse_population(const YAML::Node& node, const FieldPath& at) {
-  if (!in_.check_map(node, at, {"total_millions", "acute_food_insecure_millions",
-                                "humanitarian_need_millions", "gdp_usd_bn", "source", "judgement",
-                                "note"})) {
+  if (!in_.check_map(node, at,
+                     {"total_millions", "acute_food_insecure_millions",
+                      "humanitarian_need_millions", "gdp_usd_bn", "source", "judgement", "note"})) {
     return;
   }
   in_.push_default_provenance(node, at);
   Population population;
   if (in_.require(node, "total_millions", at)) {
-    set_if(in_.read_number(node["total_millions"], at.key("total_millions")), population.total_millions);
+    set_if(in_.read_number(node["total_millions"], at.key("total_millions")),
+           population.total_millions);
   }
   if (in_.require(node, "acute_food_insecure_millions", at)) {
-    set_if(in_.read_number(node["acute_food_insecure_millions"], at.key("acute_food_insecure_millions")),
+    set_if(in_.read_number(node["acute_food_insecure_millions"],
+                           at.key("acute_food_insecure_millions")),
            population.acute_food_insecure_millions);
   }
   if (node["humanitarian_need_millions"]) {
     population.humanitarian_need_millions =
         in_.read_number(node["humanitarian_need_millions"], at.key("humanitarian_need_millions"));
   }
-  if (node["gdp_usd_bn"]) population.gdp_usd_bn = in_.read_number(node["gdp_usd_bn"], at.key("gdp_usd_bn"));
+  if (node["gdp_usd_bn"])
+    population.gdp_usd_bn = in_.read_number(node["gdp_usd_bn"], at.key("gdp_usd_bn"));
   in_.pop_default_provenance();
   scenario_.population = population;
 }
 
 void ScenarioParser::parse_instruments(const YAML::Node& node, const FieldPath& at) {
   each_element(node, at, [&](const YAML::Node& item, const FieldPath& p) {
-    if (!in_.check_map(item, p, {"id", "label", "kind", "controlled_by", "size", "unit", "track",
-                                 "effects", "source", "judgement", "note"})) {
+    if (!in_.check_map(item, p,
+                       {"id", "label", "kind", "controlled_by", "size", "unit", "track", "effects",
+                        "source", "judgement", "note"})) {
       return scenario_.instruments.push_back({});
     }
     in_.push_default_provenance(item, p);
@@ -376,22 +402,27 @@ std::optional<Condition> ScenarioParser::parse_condition(const YAML::Node& node,
   return condition;
 }
 
-std::optional<BlocPolicy> ScenarioParser::parse_policy(const YAML::Node& node, const FieldPath& at) {
-  if (!in_.check_map(node, at, {"linkage", "dialogue", "public_conditionality", "instruments",
-                                "tracks", "conditions"})) {
+std::optional<BlocPolicy> ScenarioParser::parse_policy(const YAML::Node& node,
+                                                       const FieldPath& at) {
+  if (!in_.check_map(node, at,
+                     {"linkage", "dialogue", "public_conditionality", "instruments", "tracks",
+                      "conditions"})) {
     return std::nullopt;
   }
   BlocPolicy policy;
   if (node["linkage"]) {
-    set_if(in_.read_enum(node["linkage"], at.key("linkage"), {Linkage::bundled, Linkage::piecemeal}),
-           policy.linkage);
+    set_if(
+        in_.read_enum(node["linkage"], at.key("linkage"), {Linkage::bundled, Linkage::piecemeal}),
+        policy.linkage);
   }
-  if (node["dialogue"]) set_if(in_.read_bool(node["dialogue"], at.key("dialogue")), policy.dialogue);
+  if (node["dialogue"])
+    set_if(in_.read_bool(node["dialogue"], at.key("dialogue")), policy.dialogue);
   if (node["public_conditionality"]) {
     set_if(in_.read_bool(node["public_conditionality"], at.key("public_conditionality")),
            policy.public_conditionality);
   }
-  if (node["instruments"]) policy.instruments = parse_level_map(node["instruments"], at.key("instruments"));
+  if (node["instruments"])
+    policy.instruments = parse_level_map(node["instruments"], at.key("instruments"));
   if (node["tracks"]) policy.tracks = in_.read_id_list(node["tracks"], at.key("tracks"));
   if (node["conditions"] && in_.check_sequence(node["conditions"], at.key("conditions"))) {
     for (std::size_t i = 0; i < node["conditions"].size(); ++i) {
@@ -439,26 +470,38 @@ void ScenarioParser::parse_strategies(const YAML::Node& node, const FieldPath& a
 
 std::optional<Distribution> ScenarioParser::parse_distribution(const YAML::Node& node,
                                                                const FieldPath& at) {
-  if (!in_.check_map(node, at, {"uniform", "triangular", "normal", "beta"})) return std::nullopt;
+  if (!in_.check_map(node, at, {"uniform", "triangular", "normal", "beta", "spread", "relative"})) {
+    return std::nullopt;
+  }
   if (node.size() != 1) {
     in_.error("E031", node, at,
-              fmt::format("expected exactly one of uniform, triangular, normal, beta; got {}",
+              fmt::format("expected exactly one of uniform, triangular, normal, beta, spread, "
+                          "relative; got {}",
                           node.size()));
     return std::nullopt;
   }
   const std::string name = node.begin()->first.Scalar();
   const std::pair<const char*, DistributionKind> kinds[] = {
-      {"uniform", DistributionKind::uniform},
-      {"triangular", DistributionKind::triangular},
-      {"normal", DistributionKind::normal},
-      {"beta", DistributionKind::beta}};
+      {"uniform", DistributionKind::uniform}, {"triangular", DistributionKind::triangular},
+      {"normal", DistributionKind::normal},   {"beta", DistributionKind::beta},
+      {"spread", DistributionKind::spread},   {"relative", DistributionKind::relative}};
   Distribution distribution;
   for (auto [kind_name, kind] : kinds) {
     if (name == kind_name) distribution.kind = kind;
   }
-  auto params = in_.read_number_list(node.begin()->second, at.key(name));
-  if (!params) return std::nullopt;
-  distribution.params = *params;
+  const YAML::Node params = node.begin()->second;
+  // spread and relative take one number, written bare or as a one-element list.
+  const bool one_number = distribution.kind == DistributionKind::spread ||
+                          distribution.kind == DistributionKind::relative;
+  if (one_number && params.IsScalar()) {
+    auto value = in_.read_number(params, at.key(name));
+    if (!value) return std::nullopt;
+    distribution.params = {*value};
+    return distribution;
+  }
+  auto list = in_.read_number_list(params, at.key(name));
+  if (!list) return std::nullopt;
+  distribution.params = *list;
   return distribution;
 }
 

@@ -1,10 +1,9 @@
-#include "parley/scenario_paths.hpp"
-
-#include "parley/engagement.hpp"
-
 #include <fmt/format.h>
 
 #include <limits>
+
+#include "parley/engagement.hpp"
+#include "parley/scenario_paths.hpp"
 
 namespace parley {
 namespace {
@@ -28,7 +27,8 @@ class Collector {
   std::vector<NumberField>& out_;
 };
 
-void collect_weights(Collector& c, const std::string& id, const std::string& index, UtilityWeights& w) {
+void collect_weights(Collector& c, const std::string& id, const std::string& index,
+                     UtilityWeights& w) {
   // Each weight is a share in [0, 1]; models normalise by their sum.
   c.add(id + ".cohesion", index + ".cohesion", w.cohesion, 0, 1);
   c.add(id + ".ideology", index + ".ideology", w.ideology, 0, 1);
@@ -71,7 +71,8 @@ void collect_context(Collector& c, Scenario& s) {
     c.add("spoiler.strength", "spoiler.strength", sp.strength, 0, 1);
     c.add("spoiler.recruitment_from_defection", "spoiler.recruitment_from_defection",
           sp.recruitment_from_defection, 0, 1);
-    c.add("spoiler.attacks_per_month", "spoiler.attacks_per_month", sp.attacks_per_month, 0, unbounded);
+    c.add("spoiler.attacks_per_month", "spoiler.attacks_per_month", sp.attacks_per_month, 0,
+          unbounded);
   }
   if (s.population) {
     Population& p = *s.population;
@@ -128,10 +129,42 @@ double* find_number(Scenario& scenario, std::string_view id_path) {
   return nullptr;
 }
 
+bool path_matches(std::string_view pattern, std::string_view id_path) {
+  while (true) {
+    const auto pattern_dot = pattern.find('.');
+    const auto path_dot = id_path.find('.');
+    const std::string_view part = pattern.substr(0, pattern_dot);
+    if (part != "*" && part != id_path.substr(0, path_dot)) return false;
+    if (pattern_dot == std::string_view::npos || path_dot == std::string_view::npos) {
+      return pattern_dot == std::string_view::npos && path_dot == std::string_view::npos;
+    }
+    pattern.remove_prefix(pattern_dot + 1);
+    id_path.remove_prefix(path_dot + 1);
+  }
+}
+
+std::vector<int> governing_uncertainty(const Scenario& scenario,
+                                       const std::vector<NumberField>& fields) {
+  std::vector<int> governing(fields.size(), -1);
+  const auto& entries = scenario.uncertainty;
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    for (std::size_t e = 0; e < entries.size(); ++e) {
+      if (entries[e].path == fields[f].id_path) governing[f] = static_cast<int>(e);
+    }
+    for (std::size_t e = 0; e < entries.size() && governing[f] < 0; ++e) {
+      if (path_matches(entries[e].path, fields[f].id_path)) governing[f] = static_cast<int>(e);
+    }
+  }
+  return governing;
+}
+
 const std::vector<std::string>& condition_indicators() {
-  static const std::vector<std::string> names = {
-      "cohesion", "revenue_usd_bn", "spoiler_strength", "attacks_per_month",
-      "acute_food_insecure_millions", "month"};
+  static const std::vector<std::string> names = {"cohesion",
+                                                 "revenue_usd_bn",
+                                                 "spoiler_strength",
+                                                 "attacks_per_month",
+                                                 "acute_food_insecure_millions",
+                                                 "month"};
   return names;
 }
 

@@ -11,8 +11,12 @@ const T* find_by_id(const std::vector<T>& items, const std::string& id) {
 }
 }  // namespace
 
-const Issue* find_issue(const Scenario& s, const std::string& id) { return find_by_id(s.issues, id); }
-const Actor* find_actor(const Scenario& s, const std::string& id) { return find_by_id(s.actors, id); }
+const Issue* find_issue(const Scenario& s, const std::string& id) {
+  return find_by_id(s.issues, id);
+}
+const Actor* find_actor(const Scenario& s, const std::string& id) {
+  return find_by_id(s.actors, id);
+}
 const Bloc* find_bloc(const Scenario& s, const std::string& id) { return find_by_id(s.blocs, id); }
 const Instrument* find_instrument(const Scenario& s, const std::string& id) {
   return find_by_id(s.instruments, id);
@@ -23,20 +27,28 @@ const Strategy* find_strategy(const Scenario& s, const std::string& id) {
 
 const char* to_string(IssueKind kind) {
   switch (kind) {
-    case IssueKind::political: return "political";
-    case IssueKind::technical: return "technical";
-    case IssueKind::humanitarian: return "humanitarian";
-    case IssueKind::security: return "security";
+    case IssueKind::political:
+      return "political";
+    case IssueKind::technical:
+      return "technical";
+    case IssueKind::humanitarian:
+      return "humanitarian";
+    case IssueKind::security:
+      return "security";
   }
   return "?";
 }
 
 const char* to_string(ActorKind kind) {
   switch (kind) {
-    case ActorKind::state: return "state";
-    case ActorKind::regime_faction: return "regime_faction";
-    case ActorKind::armed_group: return "armed_group";
-    case ActorKind::organisation: return "organisation";
+    case ActorKind::state:
+      return "state";
+    case ActorKind::regime_faction:
+      return "regime_faction";
+    case ActorKind::armed_group:
+      return "armed_group";
+    case ActorKind::organisation:
+      return "organisation";
   }
   return "?";
 }
@@ -47,25 +59,42 @@ const char* to_string(Linkage linkage) {
 
 const char* to_string(InstrumentKind kind) {
   switch (kind) {
-    case InstrumentKind::sanctions: return "sanctions";
-    case InstrumentKind::frozen_assets: return "frozen_assets";
-    case InstrumentKind::aid: return "aid";
-    case InstrumentKind::recognition: return "recognition";
-    case InstrumentKind::ct_cooperation: return "ct_cooperation";
-    case InstrumentKind::technical_assistance: return "technical_assistance";
-    case InstrumentKind::dialogue: return "dialogue";
-    case InstrumentKind::other: return "other";
+    case InstrumentKind::sanctions:
+      return "sanctions";
+    case InstrumentKind::frozen_assets:
+      return "frozen_assets";
+    case InstrumentKind::aid:
+      return "aid";
+    case InstrumentKind::recognition:
+      return "recognition";
+    case InstrumentKind::ct_cooperation:
+      return "ct_cooperation";
+    case InstrumentKind::technical_assistance:
+      return "technical_assistance";
+    case InstrumentKind::dialogue:
+      return "dialogue";
+    case InstrumentKind::other:
+      return "other";
   }
   return "?";
 }
 
 const char* to_string(DistributionKind kind) {
   switch (kind) {
-    case DistributionKind::uniform: return "uniform";
-    case DistributionKind::triangular: return "triangular";
-    case DistributionKind::normal: return "normal";
-    case DistributionKind::beta: return "beta";
-    case DistributionKind::fixed: return "fixed";
+    case DistributionKind::uniform:
+      return "uniform";
+    case DistributionKind::triangular:
+      return "triangular";
+    case DistributionKind::normal:
+      return "normal";
+    case DistributionKind::beta:
+      return "beta";
+    case DistributionKind::spread:
+      return "spread";
+    case DistributionKind::relative:
+      return "relative";
+    case DistributionKind::fixed:
+      return "fixed";
   }
   return "?";
 }

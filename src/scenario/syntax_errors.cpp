@@ -72,8 +72,9 @@ OpenAtError still_open(std::string_view text, std::size_t end) {
     if (!comment) {
       if (quote) {
         if (c == quote) quote = 0;
-      } else if (c == '"' || (c == '\'' && i > 0 && std::string_view(" [{,:").find(text[i - 1]) !=
-                                                          std::string_view::npos)) {
+      } else if (c == '"' ||
+                 (c == '\'' && i > 0 &&
+                  std::string_view(" [{,:").find(text[i - 1]) != std::string_view::npos)) {
         quote = c;
         quote_start = at;
       } else if (c == '{' || c == '[') {
@@ -108,8 +109,9 @@ SyntaxProblem explain_yaml_error(std::string_view text, int mark_line, int mark_
       return {open.quote, "YAML syntax error: this quoted text is not closed"};
     }
     if (open.bracket.line > 0) {
-      return {open.bracket, "YAML syntax error: this '{' or '[' is not closed (text containing "
-                            "[ ] { } , or : inside {...} or [...] must be quoted)"};
+      return {open.bracket,
+              "YAML syntax error: this '{' or '[' is not closed (text containing "
+              "[ ] { } , or : inside {...} or [...] must be quoted)"};
     }
   }
   if (contains(what, "end of sequence not found") || contains(what, "end of map not found")) {
@@ -131,7 +133,8 @@ SyntaxProblem explain_json_error(std::string_view text, std::size_t byte, const 
   }
   if (at < text.size() && (text[at] == ']' || text[at] == '}')) {
     std::size_t previous = at;
-    while (previous > 0 && std::string_view(" \t\r\n").find(text[previous - 1]) != std::string_view::npos) {
+    while (previous > 0 &&
+           std::string_view(" \t\r\n").find(text[previous - 1]) != std::string_view::npos) {
       --previous;
     }
     if (previous > 0 && text[previous - 1] == ',') {
@@ -142,7 +145,8 @@ SyntaxProblem explain_json_error(std::string_view text, std::size_t byte, const 
   // nlohmann stops a few characters into an invalid literal; look back for NaN or Infinity.
   const std::size_t from = at >= 8 ? at - 8 : 0;
   const std::string_view around = text.substr(from, std::min<std::size_t>(16, text.size() - from));
-  if (around.find("NaN") != std::string_view::npos || around.find("Infinity") != std::string_view::npos) {
+  if (around.find("NaN") != std::string_view::npos ||
+      around.find("Infinity") != std::string_view::npos) {
     const std::size_t literal = text.find_first_of("NI-", from);
     return {location_of_byte(text, literal == std::string_view::npos ? at : literal),
             "JSON has no NaN or Infinity: expected a finite number"};

@@ -91,8 +91,7 @@ class Validator {
         if (!find_issue(s_, issue)) {
           sink_.error_at_key("E021", at + ".positions." + issue,
                              fmt::format("unknown issue '{}'{}", issue, suggest(issue, s_.issues)));
-        } else if (!actor.salience.count(issue) &&
-                   !sink_.reported(at + ".salience." + issue)) {
+        } else if (!actor.salience.count(issue) && !sink_.reported(at + ".salience." + issue)) {
           sink_.error("E050", at + ".positions." + issue,
                       fmt::format("a position on '{}' needs a salience on it too", issue));
         }
@@ -101,8 +100,7 @@ class Validator {
         if (!find_issue(s_, issue)) {
           sink_.error_at_key("E021", at + ".salience." + issue,
                              fmt::format("unknown issue '{}'{}", issue, suggest(issue, s_.issues)));
-        } else if (!actor.positions.count(issue) &&
-                   !sink_.reported(at + ".positions." + issue)) {
+        } else if (!actor.positions.count(issue) && !sink_.reported(at + ".positions." + issue)) {
           sink_.error("E050", at + ".salience." + issue,
                       fmt::format("a salience on '{}' needs a position on it too", issue));
         }
@@ -126,12 +124,14 @@ class Validator {
         }
         auto [it, inserted] = bloc_of.emplace(member, bloc.id);
         if (!inserted && it->second != bloc.id) {
-          sink_.error("E050", at, fmt::format("actor '{}' is already a member of bloc '{}'",
-                                              member, it->second));
+          sink_.error(
+              "E050", at,
+              fmt::format("actor '{}' is already a member of bloc '{}'", member, it->second));
         }
         if (!actor->bloc.empty() && actor->bloc != bloc.id) {
-          sink_.error("E050", at, fmt::format("actor '{}' names bloc '{}' but is listed in '{}'",
-                                              member, actor->bloc, bloc.id));
+          sink_.error("E050", at,
+                      fmt::format("actor '{}' names bloc '{}' but is listed in '{}'", member,
+                                  actor->bloc, bloc.id));
         }
       }
       if (bloc.baseline) check_policy(*bloc.baseline, fmt::format("blocs[{}].baseline", b));
@@ -150,8 +150,9 @@ class Validator {
     if (!actor) {
       sink_.error("E021", at, fmt::format("unknown actor '{}'{}", id, suggest(id, s_.actors)));
     } else if (actor->kind != kind) {
-      sink_.error("E050", at, fmt::format("actor '{}' must be of kind {}, not {}", id,
-                                          to_string(kind), to_string(actor->kind)));
+      sink_.error("E050", at,
+                  fmt::format("actor '{}' must be of kind {}, not {}", id, to_string(kind),
+                              to_string(actor->kind)));
     }
   }
 
@@ -164,7 +165,8 @@ class Validator {
       const std::string at = fmt::format("regime.factions[{}]", i);
       check_actor_ref(r.factions[i].actor, ActorKind::regime_faction, at + ".actor");
       if (!factions.insert(r.factions[i].actor).second) {
-        sink_.error("E020", at + ".actor", fmt::format("duplicate faction '{}'", r.factions[i].actor));
+        sink_.error("E020", at + ".actor",
+                    fmt::format("duplicate faction '{}'", r.factions[i].actor));
       }
       if (r.factions[i].weights) check_weights(*r.factions[i].weights, at + ".weights");
     }
@@ -214,8 +216,9 @@ class Validator {
   void check_levels(const std::map<std::string, double>& levels, const std::string& at) {
     for (const auto& [id, level] : levels) {
       if (!find_instrument(s_, id)) {
-        sink_.error_at_key("E021", at + "." + id,
-                           fmt::format("unknown instrument '{}'{}", id, suggest(id, s_.instruments)));
+        sink_.error_at_key(
+            "E021", at + "." + id,
+            fmt::format("unknown instrument '{}'{}", id, suggest(id, s_.instruments)));
       } else if (level < 0 || level > 1) {
         sink_.error("E013", at + "." + id,
                     fmt::format("expected an instrument level in [0, 1], got {}", show(level)));
@@ -236,8 +239,8 @@ class Validator {
     for (std::size_t c = 0; c < policy.conditions.size(); ++c) {
       const Condition& condition = policy.conditions[c];
       const std::string cat = fmt::format("{}.conditions[{}]", at, c);
-      bool indicator = std::find(indicators.begin(), indicators.end(), condition.subject) !=
-                       indicators.end();
+      bool indicator =
+          std::find(indicators.begin(), indicators.end(), condition.subject) != indicators.end();
       if (!find_issue(s_, condition.subject) && !indicator) {
         sink_.error("E021", cat + ".when",
                     fmt::format("unknown issue or indicator '{}'", condition.subject));
@@ -264,7 +267,8 @@ class Validator {
       for (const auto& [bloc, policy] : s_.strategies[i].policies) {
         const std::string at = fmt::format("strategies[{}].policies.{}", i, bloc);
         if (!find_bloc(s_, bloc)) {
-          sink_.error_at_key("E021", at, fmt::format("unknown bloc '{}'{}", bloc, suggest(bloc, s_.blocs)));
+          sink_.error_at_key("E021", at,
+                             fmt::format("unknown bloc '{}'{}", bloc, suggest(bloc, s_.blocs)));
         }
         check_policy(policy, at);
       }
@@ -287,7 +291,8 @@ class Validator {
     auto bad = [&](std::string what) { sink_.error("E031", at, std::move(what)); };
     switch (d.kind) {
       case DistributionKind::uniform:
-        if (p.size() != 2 || !(p[0] < p[1])) return bad("uniform needs [low, high] with low < high");
+        if (p.size() != 2 || !(p[0] < p[1]))
+          return bad("uniform needs [low, high] with low < high");
         if (p[0] < field.min || p[1] > field.max) {
           return bad(fmt::format("uniform [{}, {}] reaches outside the field's range, {}",
                                  show(p[0]), show(p[1]), range_text(field.min, field.max)));
@@ -308,9 +313,18 @@ class Validator {
       case DistributionKind::beta:
         if (p.size() != 2 || !(p[0] > 0 && p[1] > 0)) return bad("beta needs [a, b] with a, b > 0");
         if (field.min != 0 || field.max != 1) {
-          return bad(fmt::format("beta draws from [0, 1], but this field takes {}; use uniform, "
-                                 "triangular or normal",
-                                 range_text(field.min, field.max)));
+          return bad(
+              fmt::format("beta draws from [0, 1], but this field takes {}; use uniform, "
+                          "triangular or normal",
+                          range_text(field.min, field.max)));
+        }
+        return;
+      case DistributionKind::spread:
+        if (p.size() != 1 || !(p[0] > 0)) return bad("spread needs one number d > 0");
+        return;
+      case DistributionKind::relative:
+        if (p.size() != 1 || !(p[0] > 0 && p[0] <= 1)) {
+          return bad("relative needs one number f in (0, 1]");
         }
         return;
       case DistributionKind::fixed:
@@ -319,21 +333,24 @@ class Validator {
   }
 
   void check_uncertainty() {
-    const auto& fields = fields_;
     std::set<std::string> seen;
     for (const UncertainValue& u : s_.uncertainty) {
       const std::string at = "uncertainty[\"" + u.path + "\"]";
-      auto field = std::find_if(fields.begin(), fields.end(),
-                                [&](const NumberField& f) { return f.id_path == u.path; });
-      if (field == fields.end()) {
+      bool matched = false;
+      for (const NumberField& field : fields_) {
+        if (!path_matches(u.path, field.id_path)) continue;
+        matched = true;
+        check_distribution(u.distribution, field, at);  // reported once, for the first misfit
+      }
+      if (!matched) {
         sink_.error("E030", at,
-                    fmt::format("'{}' is not a number in this scenario (expected a path such as "
-                                "actors.<id>.salience.<issue> or regime.weights.revenue)",
+                    fmt::format("'{}' matches no number in this scenario (expected a path such as "
+                                "actors.<id>.salience.<issue>, regime.weights.revenue or a "
+                                "pattern such as actors.*.positions.*)",
                                 u.path));
         continue;
       }
       if (!seen.insert(u.path).second) sink_.error("E020", at, "duplicate uncertainty path");
-      check_distribution(u.distribution, *field, at);
     }
   }
 

@@ -1,16 +1,16 @@
 #include "scenario/yaml_reader.hpp"
 
-#include "scenario/did_you_mean.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
-#include <cstdlib>
-#include <cmath>
 #include <charconv>
+#include <cmath>
+#include <cstdlib>
 #include <set>
+
+#include "scenario/did_you_mean.hpp"
 
 namespace parley::detail {
 namespace {
@@ -60,9 +60,8 @@ bool overflows(const std::string& scalar) {
 
 bool valid_id(const std::string& id) {
   if (id.empty()) return false;
-  return std::all_of(id.begin(), id.end(), [](unsigned char c) {
-    return std::isalnum(c) || c == '_' || c == '-';
-  });
+  return std::all_of(id.begin(), id.end(),
+                     [](unsigned char c) { return std::isalnum(c) || c == '_' || c == '-'; });
 }
 
 }  // namespace
@@ -105,15 +104,17 @@ bool YamlReader::check_map(const YAML::Node& node, const FieldPath& where,
       error("E020", entry.first, field, "duplicate key '" + key + "'");
       continue;
     }
-    bool known = std::any_of(allowed.begin(), allowed.end(),
-                             [&](const char* name) { return key == name; });
+    bool known =
+        std::any_of(allowed.begin(), allowed.end(), [&](const char* name) { return key == name; });
     if (!known) {
       std::vector<std::string> names(allowed.begin(), allowed.end());
       std::string hint = did_you_mean(key, names);
       std::string expected;
-      for (const char* name : allowed) expected += (expected.empty() ? "" : ", ") + std::string(name);
-      error("E011", entry.first, field,
-            "unknown field '" + key + "'" + (hint.empty() ? "; expected one of " + expected : hint));
+      for (const char* name : allowed)
+        expected += (expected.empty() ? "" : ", ") + std::string(name);
+      error(
+          "E011", entry.first, field,
+          "unknown field '" + key + "'" + (hint.empty() ? "; expected one of " + expected : hint));
     }
   }
   return true;
@@ -126,16 +127,14 @@ bool YamlReader::check_sequence(const YAML::Node& node, const FieldPath& where) 
   return false;
 }
 
-bool YamlReader::require(const YAML::Node& parent, const char* key,
-                         const FieldPath& parent_where) {
+bool YamlReader::require(const YAML::Node& parent, const char* key, const FieldPath& parent_where) {
   if (parent.IsMap() && parent[key]) return true;
   FieldPath field = parent_where.key(key);
   error("E010", parent, field, std::string("missing required field '") + key + "'");
   return false;
 }
 
-std::optional<std::string> YamlReader::read_string(const YAML::Node& node,
-                                                   const FieldPath& where) {
+std::optional<std::string> YamlReader::read_string(const YAML::Node& node, const FieldPath& where) {
   remember(node, where);
   if (!node.IsScalar()) {
     error("E012", node, where, "expected text, got " + describe(node));
@@ -202,15 +201,16 @@ std::optional<double> YamlReader::read_plain_number(const YAML::Node& node,
 }
 
 std::optional<double> YamlReader::read_number(const YAML::Node& node, const FieldPath& where) {
-  Provenance provenance =
-      default_provenance_.empty() ? Provenance{} : default_provenance_.back();
+  Provenance provenance = default_provenance_.empty() ? Provenance{} : default_provenance_.back();
   std::optional<double> value;
   if (node.IsMap()) {
     if (!check_map(node, where, {"value", "source", "judgement", "note"})) return std::nullopt;
     if (!require(node, "value", where)) return std::nullopt;
     value = read_plain_number(node["value"], where);
-    if (node["source"]) provenance.source = read_string(node["source"], where.key("source")).value_or("");
-    if (node["judgement"]) provenance.judgement = read_bool(node["judgement"], where.key("judgement")).value_or(false);
+    if (node["source"])
+      provenance.source = read_string(node["source"], where.key("source")).value_or("");
+    if (node["judgement"])
+      provenance.judgement = read_bool(node["judgement"], where.key("judgement")).value_or(false);
     if (node["note"]) provenance.note = read_string(node["note"], where.key("note")).value_or("");
     remember(node, where);
   } else {
@@ -247,8 +247,7 @@ std::vector<std::string> YamlReader::read_id_list(const YAML::Node& node, const 
 }
 
 void YamlReader::push_default_provenance(const YAML::Node& map, const FieldPath& where) {
-  Provenance provenance =
-      default_provenance_.empty() ? Provenance{} : default_provenance_.back();
+  Provenance provenance = default_provenance_.empty() ? Provenance{} : default_provenance_.back();
   if (map.IsMap() && map["source"]) {
     provenance.source = read_string(map["source"], where.key("source")).value_or("");
   }

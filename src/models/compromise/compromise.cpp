@@ -10,7 +10,8 @@ IssueForecast CompromiseModel::forecast_issue(const IssueInput& issue, ForecastO
 }
 
 ModelInfo CompromiseModel::info() {
-  return {"compromise", "capability x salience weighted mean of positions (Achen's compromise model)",
+  return {"compromise",
+          "capability x salience weighted mean of positions (Achen's compromise model)",
           {}};
 }
 

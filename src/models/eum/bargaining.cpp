@@ -126,12 +126,10 @@ namespace {
 enum Region : int { conflict = 0, compromise = 1, capitulation = 2, none = 3 };
 
 Region region(double a, double b, bool capitulation_allowed) {
-  // Bitwise on purpose: the signs are unpredictable, so branches would mostly mispredict.
-  const bool conflict_lost = (a > 0.0) & (b > a);  // both would fight; j expects more
-  const bool concede = (a < 0.0) & (b > 0.0);
-  const bool compromise_made = concede & (b >= -a);  // i concedes the share |a| / b (eq. 36)
-  const bool give_in = concede & !compromise_made & capitulation_allowed;
-  return conflict_lost ? conflict : compromise_made ? compromise : give_in ? capitulation : none;
+  if (a > 0.0 && b > a) return conflict;  // both would fight, and j expects more from it
+  if (a >= 0.0 || b <= 0.0) return none;  // i would not give way
+  if (b >= -a) return compromise;         // i concedes the share |a| / b of the way (eq. 36)
+  return capitulation_allowed ? capitulation : none;
 }
 
 constexpr OfferKind offer_kind[] = {OfferKind::conflict, OfferKind::compromise,
@@ -140,7 +138,7 @@ constexpr OfferKind offer_kind[] = {OfferKind::conflict, OfferKind::compromise,
 }  // namespace
 
 // An offer as the receiving actor ranks it: region first, then the selection key, then the
-// smaller move, then the lower position.
+// smaller move, then the lower position (then the proposer listed first).
 struct Bargaining::Candidate {
   int region = none;
   double key = 0.0;

@@ -10,7 +10,8 @@
 
 namespace parley::eum {
 
-// Computes P(i prevails over j) for every ordered pair in O(n^2 log n), reusing its buffers.
+// Computes P(i prevails over j) for every ordered pair in O(n^2) time after an O(n log n) sort,
+// reusing its buffers between calls.
 //
 // Voter k's vote for x_a over x_b is V_k(a, b) = w_k [(|x_k - x_b|/R)^r_k - (|x_k - x_a|/R)^r_k].
 // scholz: P_ij = sum_k max(0, V_k(i, j)) / sum_k sum_a sum_b |V_k(a, b)|.

@@ -38,8 +38,10 @@ issues: [{id: tax, kind: political, status_quo: 20}, {id: dams, kind: technical}
 actors:
   - {id: a, kind: state, capability: 10, positions: {tax: 0, dams: 10}, salience: {tax: 50, dams: 50}}
   - {id: b, kind: state, capability: 30, positions: {tax: 100, dams: 30}, salience: {tax: 50, dams: 50}}
-)", "t.yaml");
-  std::vector<Forecast> forecasts{make_model("compromise")->forecast(s), make_model("median")->forecast(s)};
+)",
+                                  "t.yaml");
+  std::vector<Forecast> forecasts{make_model("compromise")->forecast(s),
+                                  make_model("median")->forecast(s)};
   std::string table = forecast_table(s, forecasts);
   EXPECT_NE(table.find("compromise"), std::string::npos);
   EXPECT_NE(table.find("median"), std::string::npos);

@@ -1,6 +1,6 @@
 // Every engagement coefficient is documented in docs/engagement.md with its default.
-#include <gtest/gtest.h>
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include "parley/engagement.hpp"
 #include "parley/scenario_io.hpp"

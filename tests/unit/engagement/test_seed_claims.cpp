@@ -29,7 +29,8 @@ void set_weights(Scenario& s, double revenue) {
 
 // Seed 001: leverage fails because the leadership values cohesion (and ideology) above money.
 // Mechanism: the revenue that bundled conditions would release enters each faction's utility
-// weighted by its revenue weight; the concession's cost in internal dissent, by its cohesion weight.
+// weighted by its revenue weight; the concession's cost in internal dissent, by its cohesion
+// weight.
 TEST(SeedClaims, LeverageBuysNoConcessionWhileCohesionOutweighsRevenue) {
   Scenario s = leverage_case();
   set_weights(s, 0.1);  // cohesion 0.7 > revenue 0.1
@@ -47,7 +48,8 @@ double leverage_threshold(Scenario s, const std::string& strategy) {
     const double revenue = 0.025 * step;
     set_weights(s, revenue);
     const bool conceded = simulate(s, strategy).months[36].issue_positions[girls] >= 50.0 - 1e-9;
-    EXPECT_FALSE(conceded_before && !conceded) << "concession must not vanish as revenue counts more";
+    EXPECT_FALSE(conceded_before && !conceded)
+        << "concession must not vanish as revenue counts more";
     if (conceded && threshold < 0) threshold = revenue;
     conceded_before = conceded_before || conceded;
   }
@@ -68,10 +70,12 @@ TEST(SeedClaims, PiecemealImprovesHumanitarianIndicatorsWithoutRecognition) {
   const Scenario s = leverage_case();
   const EngagementRun isolation = simulate(s, "isolation");
   const EngagementRun piecemeal = simulate(s, "piecemeal");
-  EXPECT_GT(piecemeal.months[36].issue_positions[access], isolation.months[36].issue_positions[access] + 10);
+  EXPECT_GT(piecemeal.months[36].issue_positions[access],
+            isolation.months[36].issue_positions[access] + 10);
   EXPECT_LT(at(piecemeal, Indicator::food_insecure_millions),
             at(isolation, Indicator::food_insecure_millions) - 0.5);
-  EXPECT_EQ(at(piecemeal, Indicator::recognition_steps), at(isolation, Indicator::recognition_steps));
+  EXPECT_EQ(at(piecemeal, Indicator::recognition_steps),
+            at(isolation, Indicator::recognition_steps));
   EXPECT_EQ(piecemeal.months[36].issue_positions[1], isolation.months[36].issue_positions[1]);
 }
 

@@ -28,7 +28,8 @@ Scenario random_scenario(unsigned seed, int actors, int issues) {
     actor.id = "actor" + std::to_string(a);
     actor.capability = 100 * unit(draw);
     for (const Issue& issue : s.issues) {
-      actor.positions[issue.id] = issue.scale_min + (issue.scale_max - issue.scale_min) * unit(draw);
+      actor.positions[issue.id] =
+          issue.scale_min + (issue.scale_max - issue.scale_min) * unit(draw);
       actor.salience[issue.id] = 100 * unit(draw);
     }
     s.actors.push_back(actor);

@@ -132,7 +132,8 @@ TEST(ParseYaml, RequireProvenanceListsUncitedNumbers) {
     paths.push_back(d.path);
   }
   EXPECT_NE(std::find(paths.begin(), paths.end(), "actors[2].capability"), paths.end());
-  EXPECT_NE(std::find(paths.begin(), paths.end(), "actors[1].positions.girls_education"), paths.end());
+  EXPECT_NE(std::find(paths.begin(), paths.end(), "actors[1].positions.girls_education"),
+            paths.end());
   EXPECT_EQ(std::find(paths.begin(), paths.end(), "actors[0].capability"), paths.end());
   EXPECT_EQ(std::find(paths.begin(), paths.end(), "actors[1].capability"), paths.end());
 }
@@ -178,12 +179,12 @@ actors:
   EXPECT_EQ(lines[0],
             "bad.yaml:4:21: error E015: issues[0].kind: expected one of political, technical, "
             "humanitarian, security, got 'politcal'; did you mean 'political'?");
-  EXPECT_EQ(lines[1], "bad.yaml:8:17: error E013: actors[0].capability: expected a number >= 0, got -3");
+  EXPECT_EQ(lines[1],
+            "bad.yaml:8:17: error E013: actors[0].capability: expected a number >= 0, got -3");
   EXPECT_EQ(lines[2],
             "bad.yaml:9:22: error E013: actors[0].positions.tax: expected a number in [0, 100], "
             "got 140");
-  EXPECT_EQ(lines[3],
-            "bad.yaml:9:27: error E021: actors[0].positions.vat: unknown issue 'vat'");
+  EXPECT_EQ(lines[3], "bad.yaml:9:27: error E021: actors[0].positions.vat: unknown issue 'vat'");
 }
 
 }  // namespace
