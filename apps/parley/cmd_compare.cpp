@@ -20,7 +20,7 @@ struct CompareArgs {
   int months = 36;
   std::uint64_t seed = 1;
   int threads = 0;
-  std::string engine = "compromise";
+  std::string engine = "eum";
   std::string out;
   bool quiet = false;
 };

@@ -16,6 +16,18 @@ namespace parley {
 // field's valid range. The same (seed, run) always gives the same scenario.
 Scenario draw_scenario(const Scenario& base, std::uint64_t seed, std::uint64_t run);
 
+// Which uncertainty entry governs each of a scenario's numbers, resolved once so that many runs
+// can draw without matching paths again. Valid for scenarios with the same structure as `base`.
+class UncertaintyDraws {
+ public:
+  explicit UncertaintyDraws(const Scenario& base);
+  Scenario draw(std::uint64_t seed, std::uint64_t run) const;
+
+ private:
+  const Scenario* base_;
+  std::vector<int> governing_;  // per number field of base_: index into uncertainty, or -1
+};
+
 struct ComparisonPlan {
   std::vector<std::string> strategies;  // strategy ids; "" is every bloc's baseline
   int runs = 1000;

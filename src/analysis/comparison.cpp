@@ -22,6 +22,7 @@ std::vector<StrategyRuns> run_comparison(const Scenario& scenario, const Compari
     limit.emplace(tbb::global_control::max_allowed_parallelism,
                   static_cast<std::size_t>(plan.threads));
   }
+  const UncertaintyDraws draws(scenario);
   std::atomic<int> done{0};
   std::mutex report;
   // Each run writes only its own slots, and draws only from its own streams: the schedule
@@ -30,7 +31,7 @@ std::vector<StrategyRuns> run_comparison(const Scenario& scenario, const Compari
       tbb::blocked_range<int>(0, plan.runs), [&](const tbb::blocked_range<int>& range) {
         for (int r = range.begin(); r != range.end(); ++r) {
           const auto run = static_cast<std::uint64_t>(r);
-          const Scenario drawn = draw_scenario(scenario, plan.seed, run);
+          const Scenario drawn = draws.draw(plan.seed, run);
           for (std::size_t s = 0; s < plan.strategies.size(); ++s) {
             results[s].runs[static_cast<std::size_t>(r)] =
                 simulate_engagement(drawn, plan.strategies[s], plan.engagement, plan.seed, run);

@@ -34,10 +34,19 @@ bool condition_holds(const EngagementState& state, const CompiledCondition& c,
   // A policy bargained to exactly the benchmark may land a rounding error below it.
   constexpr double tolerance = 1e-9;
   const double value = observed(state, c, h);
-  if (c.op == "<") return value < c.threshold - tolerance;
-  if (c.op == "<=") return value <= c.threshold + tolerance;
-  if (c.op == ">") return value > c.threshold + tolerance;
-  if (c.op == ">=") return value >= c.threshold - tolerance;
+  using Op = CompiledCondition::Op;
+  switch (c.op) {
+    case Op::less:
+      return value < c.threshold - tolerance;
+    case Op::less_equal:
+      return value <= c.threshold + tolerance;
+    case Op::greater:
+      return value > c.threshold + tolerance;
+    case Op::greater_equal:
+      return value >= c.threshold - tolerance;
+    case Op::equal:
+      break;
+  }
   return std::abs(value - c.threshold) <= tolerance;
 }
 

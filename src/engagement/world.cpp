@@ -70,7 +70,13 @@ std::vector<std::size_t> bloc_members(const Scenario& s, const Bloc& bloc) {
 CompiledCondition compile(const Scenario& s, const Condition& c) {
   using Subject = CompiledCondition::Subject;
   CompiledCondition out;
-  out.op = c.op;
+  using Op = CompiledCondition::Op;
+  // Validation admits only these five operators.
+  out.op = c.op == "<"    ? Op::less
+           : c.op == "<=" ? Op::less_equal
+           : c.op == ">"  ? Op::greater
+           : c.op == ">=" ? Op::greater_equal
+                          : Op::equal;
   out.threshold = c.threshold;
   const std::pair<const char*, Subject> indicators[] = {
       {"cohesion", Subject::cohesion},

@@ -28,7 +28,8 @@ struct CompiledCondition {
   Subject subject = Subject::issue;
   std::size_t issue = 0;      // when subject == issue
   bool on_political = false;  // a benchmark: a condition on a political issue
-  std::string op;
+  enum class Op { less, less_equal, greater, greater_equal, equal };
+  Op op = Op::greater_equal;  // resolved once: conditions are tested thousands of times a run
   double threshold = 0;
   std::vector<std::pair<std::size_t, double>> set;  // instrument index, level
 };

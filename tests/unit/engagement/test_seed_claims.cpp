@@ -19,9 +19,16 @@ double at(const EngagementRun& run, Indicator indicator, int month = 36) {
   return run.months[month].indicators[static_cast<std::size_t>(indicator)];
 }
 
-EngagementRun simulate(const Scenario& s, const std::string& strategy) {
-  return simulate_engagement(s, strategy, {}, 7, 0);
-}
+// Every claim must hold whichever bargaining engine the regime and the tracks use.
+class SeedClaims : public ::testing::TestWithParam<std::string> {
+ protected:
+  EngagementRun simulate(const Scenario& s, const std::string& strategy) const {
+    EngagementOptions options;
+    options.engine = GetParam();
+    return simulate_engagement(s, strategy, options, 7, 0);
+  }
+  double leverage_threshold(Scenario s, const std::string& strategy) const;
+};
 
 void set_weights(Scenario& s, double revenue) {
   s.regime->weights = {0.8 - revenue, 0.1, revenue, 0.1};
@@ -31,7 +38,7 @@ void set_weights(Scenario& s, double revenue) {
 // Mechanism: the revenue that bundled conditions would release enters each faction's utility
 // weighted by its revenue weight; the concession's cost in internal dissent, by its cohesion
 // weight.
-TEST(SeedClaims, LeverageBuysNoConcessionWhileCohesionOutweighsRevenue) {
+TEST_P(SeedClaims, LeverageBuysNoConcessionWhileCohesionOutweighsRevenue) {
   Scenario s = leverage_case();
   set_weights(s, 0.1);  // cohesion 0.7 > revenue 0.1
   const EngagementRun run = simulate(s, "isolation");
@@ -41,7 +48,7 @@ TEST(SeedClaims, LeverageBuysNoConcessionWhileCohesionOutweighsRevenue) {
 
 // The lowest revenue weight (cohesion = 0.8 - revenue) at which the regime meets the 50
 // benchmark within 36 months under `strategy`; -1 if it never does.
-double leverage_threshold(Scenario s, const std::string& strategy) {
+double SeedClaims::leverage_threshold(Scenario s, const std::string& strategy) const {
   double threshold = -1;
   bool conceded_before = false;
   for (int step = 0; step <= 32; ++step) {
@@ -56,7 +63,7 @@ double leverage_threshold(Scenario s, const std::string& strategy) {
   return threshold;
 }
 
-TEST(SeedClaims, ASweepOverTheWeightsFindsWhereLeverageStartsToWork) {
+TEST_P(SeedClaims, ASweepOverTheWeightsFindsWhereLeverageStartsToWork) {
   const double threshold = leverage_threshold(leverage_case(), "isolation");
   ASSERT_GT(threshold, 0) << "leverage never worked, whatever the weights";
   // Below the threshold no concession (the claim above); a threshold exists inside the sweep.
@@ -66,7 +73,7 @@ TEST(SeedClaims, ASweepOverTheWeightsFindsWhereLeverageStartsToWork) {
 }
 
 // Seed 001: piecemeal, technical engagement helps the population without recognising the regime.
-TEST(SeedClaims, PiecemealImprovesHumanitarianIndicatorsWithoutRecognition) {
+TEST_P(SeedClaims, PiecemealImprovesHumanitarianIndicatorsWithoutRecognition) {
   const Scenario s = leverage_case();
   const EngagementRun isolation = simulate(s, "isolation");
   const EngagementRun piecemeal = simulate(s, "piecemeal");
@@ -80,7 +87,7 @@ TEST(SeedClaims, PiecemealImprovesHumanitarianIndicatorsWithoutRecognition) {
 }
 
 // Seed 000: starving the state while it is weak feeds the spoiler through defections.
-TEST(SeedClaims, StarvingALowCohesionRegimeRaisesSpoilerStrengthThroughDefections) {
+TEST_P(SeedClaims, StarvingALowCohesionRegimeRaisesSpoilerStrengthThroughDefections) {
   Scenario s = leverage_case();
   s.regime->cohesion = 0.5;
   const double starved = at(simulate(s, "piecemeal"), Indicator::spoiler_strength);
@@ -96,7 +103,7 @@ TEST(SeedClaims, StarvingALowCohesionRegimeRaisesSpoilerStrengthThroughDefection
 
 // Seed 001: public conditionality and isolation cost respect, and lost respect hardens positions:
 // the same offer needs a regime that cares more about money before it works.
-TEST(SeedClaims, RespectLostToPublicConditionalityHardensPositions) {
+TEST_P(SeedClaims, RespectLostToPublicConditionalityHardensPositions) {
   const Scenario s = leverage_case();
   Scenario probe = s;
   set_weights(probe, 0.3);
@@ -112,6 +119,9 @@ TEST(SeedClaims, RespectLostToPublicConditionalityHardensPositions) {
   flat.parameters["yielding_cost"] = 0;
   EXPECT_EQ(leverage_threshold(flat, "isolation"), leverage_threshold(flat, "quiet-benchmarks"));
 }
+
+INSTANTIATE_TEST_SUITE_P(Engines, SeedClaims, ::testing::Values("compromise", "eum"),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace parley
