@@ -6,11 +6,12 @@
 #include <utility>
 #include <vector>
 
+#include "models/choices.hpp"
+
 namespace parley::eum {
 namespace {
 
-template <typename E>
-using Choices = std::vector<std::pair<const char*, E>>;
+using detail::Choices;
 
 const Choices<Probability> probabilities = {{"scholz", Probability::scholz},
                                             {"paper", Probability::paper}};
@@ -26,32 +27,14 @@ const Choices<bool> switches = {{"on", true}, {"off", false}};
 const Choices<OfferLog> offer_logs = {{"all", OfferLog::all}, {"accepted", OfferLog::accepted}};
 
 template <typename E>
-std::string names(const Choices<E>& choices) {
-  std::string text;
-  for (const auto& [name, value] : choices) text += (text.empty() ? "" : "|") + std::string(name);
-  return text;
-}
-
-template <typename E>
 void read_choice(const ModelParameters& parameters, const char* key, const Choices<E>& choices,
                  E& value) {
-  const std::string text = parameters.text(key, "");
-  if (text.empty()) return;
-  auto found = std::find_if(choices.begin(), choices.end(),
-                            [&](const auto& choice) { return text == choice.first; });
-  if (found == choices.end()) {
-    throw ModelError(
-        fmt::format("eum parameter '{}': expected {}, got '{}'", key, names(choices), text));
-  }
-  value = found->second;
+  detail::read_choice(parameters, "eum", key, choices, value);
 }
 
 template <typename E>
 const char* name_of(const Choices<E>& choices, E value) {
-  for (const auto& [name, v] : choices) {
-    if (v == value) return name;
-  }
-  return "?";
+  return detail::choice_name(choices, value);
 }
 
 }  // namespace
