@@ -37,7 +37,7 @@ void add_common(CLI::App& app, CompareArgs& a) {
   app.add_option("--engine", a.engine,
                  "Bargaining model for the regime's internal bargaining and the tracks");
   app.add_option("--out", a.out,
-                 "Run directory for manifest.json, summary.csv/json, agreements.csv");
+                 "Run directory for manifest.json, summary.csv/json, agreements.csv, recognition.csv");
   app.add_flag("-q,--quiet", a.quiet, "No progress bar");
 }
 

@@ -44,12 +44,18 @@ std::string comparison_table(const Scenario& scenario, const ComparisonContext& 
   if (months.empty()) months.push_back(plan.engagement.months);
   const int last = months.back();
 
+  // One strategy (`simulate`) has nothing to be compared with.
+  const bool paired = plan.strategies.size() > 1;
   std::string out = fmt::format(
-      "{} — {} strategies x {} runs x {} months, seed {}, engine {} ({:.1f} s)\n"
-      "Each cell: median [10%, 90%] over runs. The last column: median and band of the paired\n"
-      "difference to '{}' at month {} (same draws in every run).\n",
-      scenario.meta.name, plan.strategies.size(), plan.runs, plan.engagement.months, plan.seed,
-      plan.engagement.engine, context.seconds, strategy_label(context.reference), last);
+      "{} — {} {} x {} runs x {} months, seed {}, engine {} ({:.1f} s)\n"
+      "Each cell: median [10%, 90%] over runs.",
+      scenario.meta.name, plan.strategies.size(), paired ? "strategies" : "strategy", plan.runs,
+      plan.engagement.months, plan.seed, plan.engagement.engine, context.seconds);
+  out += paired ? fmt::format(
+                      " The last column: median and band of the paired\n"
+                      "difference to '{}' at month {} (same draws in every run).\n",
+                      strategy_label(context.reference), last)
+                : "\n";
 
   for (std::size_t i = 0; i < indicator_count; ++i) {
     const auto indicator = static_cast<Indicator>(i);
@@ -57,7 +63,7 @@ std::string comparison_table(const Scenario& scenario, const ComparisonContext& 
     const int precision = precision_for(series);
     out += fmt::format("\n{}: {}\n{:<16}", series, describe(indicator), "strategy");
     for (int m : months) out += fmt::format("  {:>24}", fmt::format("month {}", m));
-    out += fmt::format("  {:>24}\n", "vs " + strategy_label(context.reference));
+    out += paired ? fmt::format("  {:>24}\n", "vs " + strategy_label(context.reference)) : "\n";
     for (const std::string& strategy : plan.strategies) {
       out += fmt::format("{:<16}", strategy_label(strategy));
       for (int m : months) {
@@ -65,6 +71,10 @@ std::string comparison_table(const Scenario& scenario, const ComparisonContext& 
             fmt::format("  {:>24}", format_band(index.at({strategy, series, m})->value, precision));
       }
       const SeriesSummary* at_last = index.at({strategy, series, last});
+      if (!paired) {
+        out += "\n";
+        continue;
+      }
       out += strategy == context.reference
                  ? fmt::format("  {:>24}\n", "-")
                  : fmt::format("  {:>24}\n", format_band(at_last->difference, precision));

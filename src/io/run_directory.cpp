@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -89,6 +90,25 @@ std::string agreements_csv(const Scenario& scenario, const std::vector<StrategyR
   return csv;
 }
 
+// Per strategy and state: the recognition steps it had taken by the end (0-3), over runs.
+std::string recognition_csv(const Scenario& scenario, const std::vector<StrategyRuns>& results) {
+  std::string csv = "strategy,actor,bloc,p10,p50,p90,share_any_step\n";
+  for (const StrategyRuns& strategy : results) {
+    for (std::size_t a = 0; a < scenario.actors.size(); ++a) {
+      if (scenario.actors[a].kind != ActorKind::state) continue;
+      std::vector<double> steps;
+      for (const EngagementRun& run : strategy.runs) steps.push_back(run.recognition_steps[a]);
+      if (steps.empty()) continue;
+      const auto any = std::count_if(steps.begin(), steps.end(), [](double x) { return x > 0; });
+      csv += fmt::format("{},{},{},{},{},{},{}\n", strategy.strategy, scenario.actors[a].id,
+                         scenario.actors[a].bloc, number(quantile(steps, 0.1)),
+                         number(quantile(steps, 0.5)), number(quantile(steps, 0.9)),
+                         number(double(any) / double(steps.size())));
+    }
+  }
+  return csv;
+}
+
 }  // namespace
 
 void write_run_directory(const std::filesystem::path& directory, const Scenario& scenario,
@@ -98,6 +118,7 @@ void write_run_directory(const std::filesystem::path& directory, const Scenario&
   write_file_atomically(directory / "summary.csv", summary_csv(summaries));
   write_file_atomically(directory / "summary.json", summary_json(summaries));
   write_file_atomically(directory / "agreements.csv", agreements_csv(scenario, results));
+  write_file_atomically(directory / "recognition.csv", recognition_csv(scenario, results));
   // The manifest last: a directory with a manifest is complete.
   write_file_atomically(directory / "manifest.json", manifest(scenario, context).dump(2) + "\n");
 }
