@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -19,6 +20,8 @@ struct ForecastArgs {
   bool json = false;
   std::string out;
   std::optional<int> rounds;
+  std::optional<std::uint64_t> seed;
+  bool compare_unbundled = false;
 };
 
 bool has_rounds(const Forecast& forecast) {
@@ -41,13 +44,38 @@ Handler add_forecast(CLI::App& app) {
                  "Bargaining rounds, passed as rounds=N to every model that has that parameter "
                  "(a model spec's own rounds= wins)")
       ->check(CLI::NonNegativeNumber);
+  app.add_option("--seed", args->seed,
+                 "Seed of a model's random choices, passed as seed=N to every model that has that "
+                 "parameter (e.g. exchange's random tie-breaks)");
+  app.add_flag("--compare-unbundled", args->compare_unbundled,
+               "Per issue: the piecemeal outcome (compromise, each issue alone) beside the bundled "
+               "one (exchange across issues; the --model given if it is exchange) and the "
+               "difference");
   app.add_option("-o,--out", args->out, "Write to this file (atomically) instead of stdout");
   return [args] {
     const Scenario scenario = load_scenario_arg(args->file);
-    std::vector<Forecast> forecasts;
-    for (std::string spec : args->models) {
+    auto with_defaults = [&](std::string spec) {
       if (args->rounds) spec = spec_with_default(spec, "rounds", std::to_string(*args->rounds));
-      forecasts.push_back(make_model(spec)->forecast(scenario));
+      if (args->seed) spec = spec_with_default(spec, "seed", std::to_string(*args->seed));
+      return spec;
+    };
+    if (args->compare_unbundled) {
+      auto bundled = std::find_if(args->models.begin(), args->models.end(), [](const auto& m) {
+        return m.rfind("exchange", 0) == 0;
+      });
+      const std::string spec = bundled == args->models.end() ? "exchange" : *bundled;
+      std::vector<Forecast> pair = {make_model("compromise")->forecast(scenario),
+                                    make_model(with_defaults(spec))->forecast(scenario)};
+      if (args->json) {
+        emit(forecast_json(scenario, pair), args->out);
+      } else {
+        emit(unbundled_comparison_text(scenario, pair[0], pair[1]), args->out);
+      }
+      return exit_ok;
+    }
+    std::vector<Forecast> forecasts;
+    for (const std::string& spec : args->models) {
+      forecasts.push_back(make_model(with_defaults(spec))->forecast(scenario));
     }
     if (args->json) {
       emit(forecast_json(scenario, forecasts), args->out);
@@ -61,8 +89,11 @@ Handler add_forecast(CLI::App& app) {
         "\npulled up/down by: each actor's share of sum(capability x salience x distance) to the " +
         forecasts.front().model + " outcome\n";
     // One bargaining model: its rounds too.
-    if (forecasts.size() == 1 && has_rounds(forecasts.front())) {
+    if (forecasts.size() == 1 && !forecasts.front().exchange_rounds.empty()) {
+      footer += "\n" + forecast_exchanges_text(scenario, forecasts.front());
+    } else if (forecasts.size() == 1 && has_rounds(forecasts.front())) {
       footer += "\n" + forecast_rounds_text(forecasts.front());
+      footer += "\n" + forecast_positions_text(scenario, forecasts.front());
     }
     emit(header + forecast_table(scenario, forecasts) + footer, args->out);
     return exit_ok;

@@ -29,6 +29,21 @@ std::string forecast_table(const Scenario& scenario, const std::vector<Forecast>
 // summaries are left out.
 std::string forecast_rounds_text(const Forecast& forecast);
 
+// Per issue of a bargaining model's forecast: every actor's position after every round, and the
+// per-actor series of the last round (e.g. smp's final win probability). Issues without round
+// summaries are left out.
+std::string forecast_positions_text(const Scenario& scenario, const Forecast& forecast);
+
+// A multi-issue (exchange) forecast round by round: the realised exchanges in order (actors,
+// supply issues, votes from -> to, gains), every issue's outcome before and after the round's
+// exchanges, and the final outcomes.
+std::string forecast_exchanges_text(const Scenario& scenario, const Forecast& forecast);
+
+// Per issue: the piecemeal outcome (each issue settled alone, e.g. `compromise`), the bundled
+// one (after exchange across issues) and bundled - piecemeal. Same scenario, same issue order.
+std::string unbundled_comparison_text(const Scenario& scenario, const Forecast& piecemeal,
+                                      const Forecast& bundled);
+
 // Every forecast in full: outcomes, per-round positions and summaries, pulls.
 std::string forecast_json(const Scenario& scenario, const std::vector<Forecast>& forecasts);
 

@@ -74,9 +74,33 @@ struct IssueForecast {
   std::string note;  // e.g. why a fallback weighting was used
 };
 
+// One exchange of voting positions realised by a multi-issue model (`exchange`): actor `i` moves
+// its vote on issue `supply_i` towards j, j moves its vote on `supply_j` towards i; each gains
+// on the issue the other supplies. Actors index Scenario::actors, issues Forecast::issues.
+struct RealisedExchange {
+  std::size_t actor_i = 0;
+  std::size_t supply_i = 0;
+  double from_i = 0.0, to_i = 0.0;  // i's vote on supply_i before and after, on the issue's scale
+  std::size_t actor_j = 0;
+  std::size_t supply_j = 0;
+  double from_j = 0.0, to_j = 0.0;
+  double gain_i = 0.0, gain_j = 0.0;  // salience x outcome shift, outcomes normalised to 0-100
+};
+
+// One round of a multi-issue model: the exchanges in the order they were realised and every
+// issue's outcome (on its scale) at the start of the round and after its exchanges.
+struct ExchangeRound {
+  int round = 0;
+  std::size_t candidates = 0;  // candidate exchanges at the start of the round
+  std::vector<RealisedExchange> exchanges;
+  std::vector<double> outcome_before;  // per issue, as Forecast::issues
+  std::vector<double> outcome_after;
+};
+
 struct Forecast {
   std::string model;  // the spec it was made with, e.g. "median"
   std::vector<IssueForecast> issues;
+  std::vector<ExchangeRound> exchange_rounds;  // empty unless the model exchanges across issues
 };
 
 class ForecastObserver {

@@ -5,6 +5,7 @@
 
 #include "engagement/instruments.hpp"
 #include "engagement/regime.hpp"
+#include "models/exchange/exchange.hpp"
 
 namespace parley::detail {
 namespace {
@@ -49,6 +50,47 @@ double negotiated_outcome(const World& w, std::size_t issue, const BlocPlan& blo
   return engine.forecast_issue(table, nullptr).outcome;
 }
 
+// Under bundled linkage a bloc negotiates its technical tracks as one package: the outcome of
+// track `issue` is the exchange model's (votes traded across the package's issues,
+// docs/models/exchange.md) among the same actors as negotiated_outcome. A package of one issue
+// has nothing to trade: the engine's outcome.
+double bundled_outcome(const World& w, std::size_t issue, const BlocPlan& bloc,
+                       const PerIssueModel& engine) {
+  const Scenario& s = *w.scenario;
+  std::vector<std::size_t> package;
+  for (std::size_t i : bloc.tracks) {
+    if (!w.political[i]) package.push_back(i);
+  }
+  if (package.size() < 2) return negotiated_outcome(w, issue, bloc, engine);
+  Scenario deal;
+  deal.meta.name = "package";
+  for (std::size_t i : package) deal.issues.push_back(s.issues[i]);
+  const IssueInput& in = w.issues[issue];
+  for (std::size_t actor : in.actors) {
+    const bool faction = std::any_of(w.factions.begin(), w.factions.end(),
+                                     [&](const FactionPlan& f) { return f.actor == actor; });
+    const bool member =
+        std::find(bloc.members.begin(), bloc.members.end(), actor) != bloc.members.end();
+    if (!faction && !member) continue;
+    const Actor& source = s.actors[actor];
+    Actor a;
+    a.id = source.id;
+    a.capability = source.capability;
+    for (const Issue& i : deal.issues) {
+      auto x = source.positions.find(i.id);
+      auto sal = source.salience.find(i.id);
+      if (x == source.positions.end() || sal == source.salience.end()) continue;
+      a.positions[i.id] = x->second;
+      a.salience[i.id] = sal->second;
+    }
+    deal.actors.push_back(std::move(a));
+  }
+  const Forecast f = ExchangeModel("exchange", exchange::Options{}).forecast(deal);
+  const auto at = std::find(package.begin(), package.end(), issue);
+  return at == package.end() ? negotiated_outcome(w, issue, bloc, engine)
+                             : f.issues[static_cast<std::size_t>(at - package.begin())].outcome;
+}
+
 void advance_tracks(const World& w, EngagementState& state, const Levels& levels,
                     const PerIssueModel& engine) {
   const Coefficients& k = w.k;
@@ -67,7 +109,9 @@ void advance_tracks(const World& w, EngagementState& state, const Levels& levels
       state.track_progress[i] = std::min(1.0, state.track_progress[i] + rate);
       if (state.track_progress[i] >= 1.0) {
         state.agreement_month[i] = state.month;
-        state.policy[i] = negotiated_outcome(w, i, bloc, engine);
+        state.policy[i] = bloc.policy.linkage == Linkage::bundled
+                              ? bundled_outcome(w, i, bloc, engine)
+                              : negotiated_outcome(w, i, bloc, engine);
       }
     }
   }

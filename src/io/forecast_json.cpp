@@ -31,6 +31,39 @@ nlohmann::ordered_json round_summaries_json(const Scenario& scenario, const Issu
   return rounds;
 }
 
+// A multi-issue model's realised exchanges per round; actor and issue indices become ids.
+nlohmann::ordered_json exchange_rounds_json(const Scenario& scenario, const Forecast& forecast) {
+  nlohmann::ordered_json rounds = nlohmann::ordered_json::array();
+  for (const ExchangeRound& r : forecast.exchange_rounds) {
+    nlohmann::ordered_json round;
+    round["round"] = r.round;
+    round["candidates"] = r.candidates;
+    round["exchanges"] = nlohmann::ordered_json::array();
+    for (const RealisedExchange& e : r.exchanges) {
+      round["exchanges"].push_back({{"actor_i", scenario.actors[e.actor_i].id},
+                                    {"supply_i", scenario.issues[e.supply_i].id},
+                                    {"from_i", e.from_i},
+                                    {"to_i", e.to_i},
+                                    {"actor_j", scenario.actors[e.actor_j].id},
+                                    {"supply_j", scenario.issues[e.supply_j].id},
+                                    {"from_j", e.from_j},
+                                    {"to_j", e.to_j},
+                                    {"gain_i", e.gain_i},
+                                    {"gain_j", e.gain_j}});
+    }
+    nlohmann::ordered_json before = nlohmann::ordered_json::object();
+    nlohmann::ordered_json after = nlohmann::ordered_json::object();
+    for (std::size_t d = 0; d < r.outcome_before.size() && d < scenario.issues.size(); ++d) {
+      before[scenario.issues[d].id] = r.outcome_before[d];
+      after[scenario.issues[d].id] = r.outcome_after[d];
+    }
+    round["outcome_before"] = before;
+    round["outcome_after"] = after;
+    rounds.push_back(round);
+  }
+  return rounds;
+}
+
 }  // namespace
 
 std::string forecast_json(const Scenario& scenario, const std::vector<Forecast>& forecasts) {
@@ -61,6 +94,9 @@ std::string forecast_json(const Scenario& scenario, const std::vector<Forecast>&
       }
       item["pulls"] = pulls;
       model["issues"].push_back(item);
+    }
+    if (!forecast.exchange_rounds.empty()) {
+      model["exchange_rounds"] = exchange_rounds_json(scenario, forecast);
     }
     out["forecasts"].push_back(model);
   }

@@ -28,7 +28,11 @@ int actors_moved(const IssueForecast& issue, std::size_t round) {
 std::string ending(const IssueForecast& issue) {
   if (issue.converged && issue.rounds == 0)
     return issue.note.empty() ? "nothing to bargain" : issue.note;
-  if (issue.converged) return fmt::format("converged: round {} moved nobody", issue.rounds);
+  // A model with its own stopping rule says why it stopped in the note.
+  if (issue.converged) {
+    return issue.note.empty() ? fmt::format("converged: round {} moved nobody", issue.rounds)
+                              : issue.note;
+  }
   return fmt::format("not converged after {} rounds", issue.rounds);
 }
 

@@ -32,13 +32,20 @@ std::string forecast_table(const Scenario& scenario, const std::vector<Forecast>
   std::size_t id_width = 5;
   for (const Issue& issue : scenario.issues) id_width = std::max(id_width, issue.id.size());
   std::string out = fmt::format("{:<{}}  {:<12}  {:>6}", "issue", id_width, "kind", "sq");
-  for (const Forecast& f : forecasts) out += fmt::format("  {:>10}", f.model.substr(0, 10));
+  // Each model's column is as wide as its spec, so "exchange(rounds=1)" is shown whole.
+  std::vector<std::size_t> widths;
+  for (const Forecast& f : forecasts) widths.push_back(std::max<std::size_t>(10, f.model.size()));
+  for (std::size_t m = 0; m < forecasts.size(); ++m) {
+    out += fmt::format("  {:>{}}", forecasts[m].model, widths[m]);
+  }
   out += "  pulled up by                    pulled down by\n";
   for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
     const Issue& issue = scenario.issues[i];
     out += fmt::format("{:<{}}  {:<12}  {:>6}", issue.id, id_width, to_string(issue.kind),
                        status_quo_text(issue));
-    for (const Forecast& f : forecasts) out += fmt::format("  {:>10.1f}", f.issues[i].outcome);
+    for (std::size_t m = 0; m < forecasts.size(); ++m) {
+      out += fmt::format("  {:>{}.1f}", forecasts[m].issues[i].outcome, widths[m]);
+    }
     if (!forecasts.empty()) {
       auto pulls = actor_pulls(scenario, forecasts.front().issues[i]);
       out += fmt::format("  {:<30}  {}", strongest(scenario, pulls, +1, 2),

@@ -1,7 +1,9 @@
 // The one list of models. Adding a model: a folder under src/models/ and one line here.
 #include "models/compromise/compromise.hpp"
 #include "models/eum/eum.hpp"
+#include "models/exchange/exchange.hpp"
 #include "models/median/median.hpp"
+#include "models/smp/smp.hpp"
 
 namespace parley {
 
@@ -15,6 +17,8 @@ const std::vector<ModelEntry>& model_registry() {
       entry<CompromiseModel>(),
       entry<MedianModel>(),
       entry<EumModel>(),
+      entry<ExchangeModel>(),
+      entry<SmpModel>(),
   };
   return models;
 }

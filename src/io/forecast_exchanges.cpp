@@ -1,0 +1,98 @@
+// Presenting a multi-issue (exchange) forecast: the realised exchanges round by round, and the
+// piecemeal-vs-bundled comparison.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "parley/forecast_report.hpp"
+
+namespace parley {
+namespace {
+
+std::size_t widest(const std::vector<std::string>& names, std::size_t at_least) {
+  std::size_t w = at_least;
+  for (const std::string& n : names) w = std::max(w, n.size());
+  return w;
+}
+
+std::vector<std::string> actor_ids(const Scenario& s) {
+  std::vector<std::string> ids;
+  for (const Actor& a : s.actors) ids.push_back(a.id);
+  return ids;
+}
+
+std::vector<std::string> issue_ids(const Scenario& s) {
+  std::vector<std::string> ids;
+  for (const Issue& i : s.issues) ids.push_back(i.id);
+  return ids;
+}
+
+std::string round_text(const Scenario& scenario, const ExchangeRound& round) {
+  const std::size_t aw = widest(actor_ids(scenario), 7);
+  const std::size_t iw = widest(issue_ids(scenario), 11);
+  std::string out = fmt::format("round {}: {} candidate exchanges, {} realised\n", round.round,
+                                round.candidates, round.exchanges.size());
+  if (!round.exchanges.empty()) {
+    out += fmt::format("{:>4}  {:<{}}  {:<{}}  {:>17}  {:<{}}  {:<{}}  {:>17}  {:>8}  {:>8}\n", "#",
+                       "actor i", aw, "supplies on", iw, "vote from -> to", "actor j", aw,
+                       "supplies on", iw, "vote from -> to", "gain i", "gain j");
+  }
+  for (std::size_t n = 0; n < round.exchanges.size(); ++n) {
+    const RealisedExchange& e = round.exchanges[n];
+    out += fmt::format(
+        "{:>4}  {:<{}}  {:<{}}  {:>7.2f} -> {:>7.2f}  {:<{}}  {:<{}}  {:>7.2f} -> {:>7.2f}  "
+        "{:>8.4f}  {:>8.4f}\n",
+        n + 1, scenario.actors[e.actor_i].id, aw, scenario.issues[e.supply_i].id, iw, e.from_i,
+        e.to_i, scenario.actors[e.actor_j].id, aw, scenario.issues[e.supply_j].id, iw, e.from_j,
+        e.to_j, e.gain_i, e.gain_j);
+  }
+  out += fmt::format("{:<{}}  {:>10}  {:>10}\n", "outcome", iw, "before", "after");
+  for (std::size_t d = 0; d < scenario.issues.size() && d < round.outcome_before.size(); ++d) {
+    out += fmt::format("{:<{}}  {:>10.2f}  {:>10.2f}\n", scenario.issues[d].id, iw,
+                       round.outcome_before[d], round.outcome_after[d]);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string forecast_exchanges_text(const Scenario& scenario, const Forecast& forecast) {
+  std::string out = fmt::format(
+      "{}: exchanges realised in each round, in order (highest gain first); votes on each "
+      "issue's scale, gains as salience x outcome shift on a 0-100 scale; outcomes (weighted mean "
+      "of the votes) before and after the round's exchanges\n",
+      forecast.model);
+  for (const ExchangeRound& round : forecast.exchange_rounds)
+    out += "\n" + round_text(scenario, round);
+  const std::size_t iw = widest(issue_ids(scenario), 11);
+  out += fmt::format("\nfinal outcomes after {} round(s)\n", forecast.exchange_rounds.size());
+  for (const IssueForecast& issue : forecast.issues) {
+    out += fmt::format("{:<{}}  {:>10.2f}\n", issue.issue_id, iw, issue.outcome);
+  }
+  return out;
+}
+
+std::string unbundled_comparison_text(const Scenario& scenario, const Forecast& piecemeal,
+                                      const Forecast& bundled) {
+  const std::size_t iw = widest(issue_ids(scenario), 11);
+  std::string out = fmt::format(
+      "piecemeal vs bundled: {} settles each issue on its own (capability x salience weighted "
+      "mean); {} lets actors trade votes across issues first\n",
+      piecemeal.model, bundled.model);
+  out += fmt::format("{:<{}}  {:>10}  {:>10}  {:>10}\n", "issue", iw, "piecemeal", "bundled",
+                     "difference");
+  for (std::size_t d = 0; d < scenario.issues.size(); ++d) {
+    const double a = piecemeal.issues.at(d).outcome, b = bundled.issues.at(d).outcome;
+    out += fmt::format("{:<{}}  {:>10.2f}  {:>10.2f}  {:>+10.2f}\n", scenario.issues[d].id, iw, a,
+                       b, b - a);
+  }
+  std::size_t realised = 0;
+  for (const ExchangeRound& r : bundled.exchange_rounds) realised += r.exchanges.size();
+  out += fmt::format(
+      "({} exchanges realised over {} round(s); difference = bundled - piecemeal, "
+      "on each issue's scale)\n",
+      realised, bundled.exchange_rounds.size());
+  return out;
+}
+
+}  // namespace parley

@@ -1,0 +1,371 @@
+// The exchange model against the decide software's round 1 on its sample case
+// (tests/data/exchange/, PROVENANCE.md), plus determinism and the seeded variants.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+#include <string>
+
+#include "models/exchange/options.hpp"
+#include "models/exchange/round.hpp"
+#include "models/exchange/table.hpp"
+#include "parley/forecast_report.hpp"
+#include "parley/model.hpp"
+#include "parley/random.hpp"
+#include "parley/scenario_io.hpp"
+
+namespace parley {
+namespace {
+
+Scenario sample() {
+  return load_scenario_file(std::string(PARLEY_TEST_DATA_DIR) + "/exchange/sample_data.txt");
+}
+
+std::size_t issue_index(const Scenario& s, const std::string& id) {
+  for (std::size_t d = 0; d < s.issues.size(); ++d) {
+    if (s.issues[d].label == id) return d;
+  }
+  ADD_FAILURE() << "no issue " << id;
+  return 0;
+}
+
+double normalised(const Scenario& s, std::size_t d, double value) {
+  const Issue& issue = s.issues[d];
+  return (value - issue.scale_min) * 100.0 / (issue.scale_max - issue.scale_min);
+}
+
+struct Reference {
+  const char* actor_i;
+  const char* supply_i;
+  double from_i, to_i;
+  const char* actor_j;
+  const char* supply_j;
+  double from_j, to_j;
+  double gain;
+};
+
+// The reference README's first ten exchanges of round 1 (moves on the normalised 0-100 scale).
+const Reference first_ten[] = {
+    {"Willems", "extra-investering", 25.0, 100.0, "Wcentr", "tolheffing-binnenstad", 0.0, 61.1,
+     1.9737},
+    {"Wcentr", "kleine-of-grote-ring", 100.0, 25.0, "PvdA", "woonwerkverkeer", 100.0, 0.1, 1.7926},
+    {"GL", "woonwerkverkeer", 100.0, 22.7, "KvK", "wanneer-tol", 0.0, 100.0, 1.5344},
+    {"PvdA", "extra-investering", 25.0, 76.6, "Wcentr", "tol-hoogte", 0.0, 38.5, 1.1576},
+    {"VVDs", "kleine-of-grote-ring", 0.0, 75.0, "Willems", "woonwerkverkeer", 100.0, 71.4, 0.9470},
+    {"Willems", "woonwerkverkeer", 71.4, 31.5, "KvK", "tolheffing-binnenstad", 25.0, 100.0, 0.9061},
+    {"VVDs", "tol-hoogte", 0.0, 69.2, "GL", "tolheffing-binnenstad", 100.0, 70.6, 0.7975},
+    {"Wcentr", "kleine-of-grote-ring", 25.0, 9.4, "SP", "extra-investering", 0.0, 100.0, 0.7895},
+    {"KvK", "kleine-of-grote-ring", 25.0, 75.0, "Willems", "woonwerkverkeer", 31.5, 3.7, 0.6310},
+    {"GL", "kleine-of-grote-ring", 100.0, 55.7, "KvK", "tol-hoogte", 7.7, 69.2, 0.5969},
+};
+
+struct Outcomes {
+  const char* issue;
+  double before, after;
+};
+const Outcomes round_one[] = {
+    {"extra-investering", 49.49, 75.15}, {"kleine-of-grote-ring", 56.60, 46.77},
+    {"tol-hoogte", 2.27, 3.66},          {"tolheffing-binnenstad", 49.35, 67.18},
+    {"wanneer-tol", 50.58, 50.68},       {"woonwerkverkeer", 52.49, 16.23},
+};
+
+Forecast run(const std::string& spec, const Scenario& s) { return make_model(spec)->forecast(s); }
+
+std::string fmt_two(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", value);
+  return text;
+}
+
+TEST(Exchange, SampleRoundOneHas240Candidates) {
+  const Forecast f = run("exchange(rounds=1)", sample());
+  ASSERT_EQ(f.exchange_rounds.size(), 1u);
+  EXPECT_EQ(f.exchange_rounds[0].candidates, 240u);
+}
+
+TEST(Exchange, SampleFirstTenExchangesMatchTheReference) {
+  const Scenario s = sample();
+  const Forecast f = run("exchange(rounds=1)", s);
+  ASSERT_EQ(f.exchange_rounds.size(), 1u);
+  const auto& realised = f.exchange_rounds[0].exchanges;
+  ASSERT_GE(realised.size(), 10u);
+  double worst_gain = 0.0, worst_move = 0.0;
+  for (std::size_t n = 0; n < 10; ++n) {
+    const Reference& r = first_ten[n];
+    const RealisedExchange& e = realised[n];
+    SCOPED_TRACE("exchange " + std::to_string(n + 1));
+    EXPECT_EQ(s.actors[e.actor_i].name, r.actor_i);
+    EXPECT_EQ(s.issues[e.supply_i].label, r.supply_i);
+    EXPECT_EQ(s.actors[e.actor_j].name, r.actor_j);
+    EXPECT_EQ(s.issues[e.supply_j].label, r.supply_j);
+    const double moves[4] = {normalised(s, e.supply_i, e.from_i), normalised(s, e.supply_i, e.to_i),
+                             normalised(s, e.supply_j, e.from_j),
+                             normalised(s, e.supply_j, e.to_j)};
+    const double expected[4] = {r.from_i, r.to_i, r.from_j, r.to_j};
+    for (int k = 0; k < 4; ++k) {
+      EXPECT_NEAR(moves[k], expected[k], 0.05 + 1e-9);
+      worst_move = std::max(worst_move, std::abs(moves[k] - expected[k]));
+    }
+    EXPECT_NEAR(e.gain_i, r.gain, 5e-5 + 1e-9);
+    EXPECT_NEAR(e.gain_j, r.gain, 5e-5 + 1e-9);
+    worst_gain = std::max({worst_gain, std::abs(e.gain_i - r.gain), std::abs(e.gain_j - r.gain)});
+  }
+  RecordProperty("worst_gain_error", std::to_string(worst_gain));
+  RecordProperty("worst_move_error", std::to_string(worst_move));
+  std::printf("first ten: worst gain error %.3g, worst move error %.3g; realised %zu\n", worst_gain,
+              worst_move, realised.size());
+}
+
+TEST(Exchange, SampleFirstGainIsTheHandDerivedOne) {
+  const Forecast f = run("exchange(rounds=1)", sample());
+  // 0.95 * 10.3878 - 0.6 * 13.1579, from MODEL.md's worked check.
+  EXPECT_NEAR(f.exchange_rounds[0].exchanges.at(0).gain_i, 1.973684, 1e-6);
+}
+
+TEST(Exchange, SampleRoundOneOutcomesBeforeAndAfter) {
+  const Scenario s = sample();
+  const Forecast f = run("exchange(rounds=1)", s);
+  const ExchangeRound& r = f.exchange_rounds.at(0);
+  double worst = 0.0;
+  for (const Outcomes& o : round_one) {
+    const std::size_t d = issue_index(s, o.issue);
+    SCOPED_TRACE(o.issue);
+    EXPECT_NEAR(r.outcome_before[d], o.before, 0.005 + 1e-9);
+    EXPECT_NEAR(r.outcome_after[d], o.after, 0.005 + 1e-9);
+    worst = std::max(
+        {worst, std::abs(r.outcome_before[d] - o.before), std::abs(r.outcome_after[d] - o.after)});
+    EXPECT_DOUBLE_EQ(f.issues[d].outcome, r.outcome_after[d]);
+  }
+  std::printf("round-1 outcomes: worst error %.3g\n", worst);
+}
+
+TEST(Exchange, SampleRoundOneRealisesAsManyExchangesAsTheReference) {
+  const Forecast f = run("exchange(rounds=1)", sample());
+  EXPECT_EQ(f.exchange_rounds.at(0).exchanges.size(), 39u);
+}
+
+TEST(Exchange, RoundOneStartsFromThePiecemealCompromise) {
+  const Scenario s = sample();
+  const Forecast bundled = run("exchange", s);
+  const Forecast piecemeal = run("compromise", s);
+  for (std::size_t d = 0; d < s.issues.size(); ++d) {
+    EXPECT_NEAR(bundled.exchange_rounds.at(0).outcome_before[d], piecemeal.issues[d].outcome, 1e-9);
+  }
+}
+
+TEST(Exchange, TenRoundsOnTheSampleStayFiniteAndOnScale) {
+  const Scenario s = sample();
+  const Forecast f = run("exchange", s);
+  EXPECT_EQ(f.exchange_rounds.size(), 10u);
+  for (std::size_t d = 0; d < s.issues.size(); ++d) {
+    EXPECT_TRUE(std::isfinite(f.issues[d].outcome));
+    EXPECT_GE(f.issues[d].outcome, s.issues[d].scale_min);
+    EXPECT_LE(f.issues[d].outcome, s.issues[d].scale_max);
+    EXPECT_EQ(f.issues[d].positions.size(), 11u);
+  }
+  for (const ExchangeRound& r : f.exchange_rounds) {
+    for (const RealisedExchange& e : r.exchanges) {
+      EXPECT_GT(e.gain_i, 0.0);
+      EXPECT_DOUBLE_EQ(e.gain_i, e.gain_j);  // Equal Gain
+    }
+  }
+}
+
+void expect_same(const Forecast& a, const Forecast& b) {
+  ASSERT_EQ(a.exchange_rounds.size(), b.exchange_rounds.size());
+  for (std::size_t r = 0; r < a.exchange_rounds.size(); ++r) {
+    const auto& x = a.exchange_rounds[r].exchanges;
+    const auto& y = b.exchange_rounds[r].exchanges;
+    ASSERT_EQ(x.size(), y.size());
+    for (std::size_t n = 0; n < x.size(); ++n) {
+      EXPECT_EQ(x[n].actor_i, y[n].actor_i);
+      EXPECT_EQ(x[n].actor_j, y[n].actor_j);
+      EXPECT_EQ(x[n].supply_i, y[n].supply_i);
+      EXPECT_EQ(x[n].to_i, y[n].to_i);
+      EXPECT_EQ(x[n].to_j, y[n].to_j);
+      EXPECT_EQ(x[n].gain_i, y[n].gain_i);
+    }
+    EXPECT_EQ(a.exchange_rounds[r].outcome_after, b.exchange_rounds[r].outcome_after);
+  }
+}
+
+TEST(Exchange, SameSpecAndSeedGiveIdenticalRuns) {
+  const Scenario s = sample();
+  for (const char* spec : {"exchange", "exchange(tie_break=random,seed=7)",
+                           "exchange(solution=random,p=0.8,seed=7)"}) {
+    SCOPED_TRACE(spec);
+    expect_same(run(spec, s), run(spec, s));
+  }
+}
+
+// Two actors of each kind, identical but for their ids: every candidate has the same gain.
+Scenario tied() {
+  Scenario s;
+  s.meta.name = "ties";
+  for (const char* id : {"p", "q"}) {
+    Issue issue;
+    issue.id = id;
+    s.issues.push_back(issue);
+  }
+  auto add = [&](const char* id, double xp, double xq, double sp, double sq) {
+    Actor a;
+    a.id = id;
+    a.capability = 1.0;
+    a.positions = {{"p", xp}, {"q", xq}};
+    a.salience = {{"p", sp}, {"q", sq}};
+    s.actors.push_back(a);
+  };
+  add("b2", 100, 0, 30, 90);
+  add("a2", 0, 100, 90, 30);
+  add("b1", 100, 0, 30, 90);
+  add("a1", 0, 100, 90, 30);
+  return s;
+}
+
+std::string first_pair(const Scenario& s, const Forecast& f) {
+  const RealisedExchange& e = f.exchange_rounds.at(0).exchanges.at(0);
+  return s.actors[e.actor_i].id + "+" + s.actors[e.actor_j].id;
+}
+
+TEST(Exchange, TiesGoToTheAlphabeticallyFirstActorsWhateverTheFileOrder) {
+  Scenario s = tied();
+  const Forecast f = run("exchange(rounds=1)", s);
+  ASSERT_FALSE(f.exchange_rounds.at(0).exchanges.empty());
+  const RealisedExchange& e = f.exchange_rounds[0].exchanges[0];
+  std::string a = s.actors[e.actor_i].id, b = s.actors[e.actor_j].id;
+  if (b < a) std::swap(a, b);
+  EXPECT_EQ(a, "a1");
+  EXPECT_EQ(b, "b1");
+  Scenario reversed = s;
+  std::reverse(reversed.actors.begin(), reversed.actors.end());
+  const Forecast g = run("exchange(rounds=1)", reversed);
+  EXPECT_EQ(first_pair(s, f), first_pair(reversed, g));
+}
+
+TEST(Exchange, RandomTieBreaksAreSeededAndReproducible) {
+  const Scenario s = tied();
+  std::set<std::string> seen;
+  for (int seed = 1; seed <= 16; ++seed) {
+    const std::string spec =
+        "exchange(rounds=1,tie_break=random,seed=" + std::to_string(seed) + ")";
+    const Forecast a = run(spec, s), b = run(spec, s);
+    EXPECT_EQ(first_pair(s, a), first_pair(s, b)) << spec;
+    seen.insert(first_pair(s, a));
+  }
+  EXPECT_GT(seen.size(), 1u) << "16 seeds all broke the tie the same way";
+}
+
+TEST(Exchange, RexWithSpreadZeroIsEqualGain) {
+  const Scenario s = sample();
+  expect_same(run("exchange(solution=random,p=0,seed=3)", s), run("exchange", s));
+}
+
+TEST(Exchange, RexSplitsGainsUnequallyAndStaysOnScale) {
+  const Scenario s = sample();
+  const Forecast f = run("exchange(solution=random,p=1,seed=3)", s);
+  int unequal = 0;
+  for (const ExchangeRound& r : f.exchange_rounds) {
+    for (const RealisedExchange& e : r.exchanges) {
+      unequal += std::abs(e.gain_i - e.gain_j) > 1e-6;
+      EXPECT_GE(e.gain_i, -1e-9);
+      EXPECT_GE(e.gain_j, -1e-9);
+    }
+  }
+  EXPECT_GT(unequal, 0);
+  for (std::size_t d = 0; d < s.issues.size(); ++d) {
+    EXPECT_GE(f.issues[d].outcome, s.issues[d].scale_min);
+    EXPECT_LE(f.issues[d].outcome, s.issues[d].scale_max);
+  }
+  const Forecast g = run("exchange(solution=random,p=1,seed=4)", s);
+  EXPECT_NE(f.issues[0].outcome, g.issues[0].outcome);
+}
+
+TEST(Exchange, OptionsAreCheckedAndListed) {
+  EXPECT_THROW(make_model("exchange(solution=nash)"), ModelError);
+  EXPECT_THROW(make_model("exchange(p=1.5)"), ModelError);
+  EXPECT_THROW(make_model("exchange(tie_break=coin)"), ModelError);
+  EXPECT_THROW(make_model("exchange(seed=-1)"), ModelError);
+  EXPECT_THROW(make_model("exchange(rounds=-1)"), ModelError);
+  EXPECT_THROW(make_model("exchange(w_f=0.7,w_s=0.4)"), ModelError);
+  EXPECT_EQ(spec_with_default("exchange", "seed", "5"), "exchange(seed=5)");
+  const Forecast f = run("exchange(rounds=3)", sample());
+  EXPECT_LE(f.exchange_rounds.size(), 3u);
+}
+
+TEST(Exchange, StopsWhenARoundRealisesNothing) {
+  Scenario s = tied();
+  for (Actor& a : s.actors) a.positions = {{"p", 50}, {"q", 50}};
+  const Forecast f = run("exchange", s);
+  ASSERT_EQ(f.exchange_rounds.size(), 1u);
+  EXPECT_TRUE(f.exchange_rounds[0].exchanges.empty());
+  EXPECT_TRUE(f.issues[0].converged);
+  EXPECT_DOUBLE_EQ(f.issues[0].outcome, 50.0);
+}
+
+// Rounds with many candidates keep them in a heap, small ones scan: both must pick alike.
+TEST(Exchange, HeapAndScanPickTheSameExchanges) {
+  for (const Scenario& s : {sample(), tied()}) {
+    const exchange::Table t = exchange::make_table(s);
+    for (exchange::TieBreak tie : {exchange::TieBreak::key, exchange::TieBreak::random}) {
+      exchange::Options scan, heap;
+      scan.tie_break = heap.tie_break = tie;
+      heap.scan_limit = 0;
+      std::vector<double> x = t.x, y = t.x;
+      RandomStream ties_a(5, 0, exchange::tie_break_stream),
+          ties_b(5, 0, exchange::tie_break_stream);
+      for (int round = 0; round < 5; ++round) {
+        const auto a = exchange::run_round(t, x, scan, &ties_a, nullptr);
+        const auto b = exchange::run_round(t, y, heap, &ties_b, nullptr);
+        ASSERT_EQ(a.realised.size(), b.realised.size());
+        for (std::size_t n = 0; n < a.realised.size(); ++n) {
+          EXPECT_EQ(a.realised[n].i.actor, b.realised[n].i.actor);
+          EXPECT_EQ(a.realised[n].j.actor, b.realised[n].j.actor);
+          EXPECT_EQ(a.realised[n].i.supply, b.realised[n].i.supply);
+          EXPECT_EQ(a.realised[n].i.to, b.realised[n].i.to);
+        }
+        EXPECT_EQ(a.votes, b.votes);
+        x = a.preferences;
+        y = b.preferences;
+      }
+    }
+  }
+}
+
+Scenario afghanistan() {
+  return load_scenario_file(std::string(PARLEY_SOURCE_DIR) + "/scenarios/afghanistan-2024.yaml");
+}
+
+TEST(ExchangeCompare, AfghanistanReportsPiecemealAndBundledForEveryIssue) {
+  const Scenario s = afghanistan();
+  const Forecast piecemeal = run("compromise", s);
+  const Forecast bundled = run("exchange", s);
+  const std::string text = unbundled_comparison_text(s, piecemeal, bundled);
+  EXPECT_NE(text.find("piecemeal"), std::string::npos);
+  EXPECT_NE(text.find("bundled"), std::string::npos);
+  EXPECT_NE(text.find("difference"), std::string::npos);
+  for (std::size_t d = 0; d < s.issues.size(); ++d) {
+    SCOPED_TRACE(s.issues[d].id);
+    const std::size_t at = text.find("\n" + s.issues[d].id + " ");
+    ASSERT_NE(at, std::string::npos);
+    const std::string row = text.substr(at + 1, text.find('\n', at + 1) - at - 1);
+    EXPECT_NE(row.find(fmt_two(piecemeal.issues[d].outcome)), std::string::npos) << row;
+    EXPECT_NE(row.find(fmt_two(bundled.issues[d].outcome)), std::string::npos) << row;
+  }
+  EXPECT_FALSE(bundled.exchange_rounds.at(0).exchanges.empty());
+}
+
+TEST(ExchangeReport, RoundsTextAndJsonListTheRealisedExchanges) {
+  const Scenario s = sample();
+  const Forecast f = run("exchange(rounds=2)", s);
+  const std::string text = forecast_exchanges_text(s, f);
+  EXPECT_NE(text.find("round 1: 240 candidate exchanges, 39 realised"), std::string::npos);
+  EXPECT_NE(text.find("final outcomes"), std::string::npos);
+  const std::string json = forecast_json(s, {f});
+  EXPECT_NE(json.find("\"exchange_rounds\""), std::string::npos);
+  EXPECT_NE(json.find("\"outcome_before\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace parley
