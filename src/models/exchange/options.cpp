@@ -4,19 +4,14 @@
 
 #include <charconv>
 
+#include "models/choices.hpp"
+
 namespace parley::exchange {
 namespace {
 
-template <typename E>
-E read_choice(const ModelParameters& parameters, const char* key, const char* first_name, E first,
-              const char* second_name, E second, E fallback) {
-  const std::string text = parameters.text(key, "");
-  if (text.empty()) return fallback;
-  if (text == first_name) return first;
-  if (text == second_name) return second;
-  throw ModelError(fmt::format("exchange parameter '{}': expected {}|{}, got '{}'", key, first_name,
-                               second_name, text));
-}
+const detail::Choices<Solution> solutions = {{"equal_gain", Solution::equal_gain},
+                                             {"random", Solution::random}};
+const detail::Choices<TieBreak> tie_breaks = {{"key", TieBreak::key}, {"random", TieBreak::random}};
 
 double read_share(const ModelParameters& parameters, const char* key, double fallback) {
   const double value = parameters.number(key, fallback);
@@ -33,11 +28,9 @@ Options options_from(const ModelParameters& parameters) {
   Options o;
   o.rounds = parameters.integer("rounds", o.rounds);
   if (o.rounds < 0) throw ModelError("exchange parameter 'rounds': expected 0 or more");
-  o.solution = read_choice(parameters, "solution", "equal_gain", Solution::equal_gain, "random",
-                           Solution::random, o.solution);
+  detail::read_choice(parameters, "exchange", "solution", solutions, o.solution);
   o.p = read_share(parameters, "p", o.p);
-  o.tie_break = read_choice(parameters, "tie_break", "key", TieBreak::key, "random",
-                            TieBreak::random, o.tie_break);
+  detail::read_choice(parameters, "exchange", "tie_break", tie_breaks, o.tie_break);
   const std::string seed = parameters.text("seed", "");
   if (!seed.empty()) {
     auto [end, ec] = std::from_chars(seed.data(), seed.data() + seed.size(), o.seed);

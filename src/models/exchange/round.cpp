@@ -145,6 +145,15 @@ void RoundState::queue(std::uint32_t index) {
   std::push_heap(heap_.begin(), heap_.end(), below);
 }
 
+std::size_t RoundState::choose_among_ties() {
+  if (tied_.size() < 2) return 0;
+  std::sort(tied_.begin(), tied_.end(),
+            [](const Queued& a, const Queued& b) { return a.key < b.key; });
+  if (o_.tie_break != TieBreak::random || !ties_) return 0;
+  const auto n = static_cast<double>(tied_.size());
+  return std::min(static_cast<std::size_t>(ties_->uniform() * n), tied_.size() - 1);
+}
+
 std::uint32_t RoundState::pick() {
   if (!use_heap_) {
     // One pass for the best and the runner-up; a second only when they may tie.
@@ -168,16 +177,7 @@ std::uint32_t RoundState::pick() {
       const std::uint32_t k = live_[n];
       if (live_gain_[n] >= floor) tied_.push_back({live_gain_[n], key(t_, candidates_[k]), k, 0});
     }
-    std::size_t chosen = 0;
-    if (tied_.size() > 1) {
-      std::sort(tied_.begin(), tied_.end(),
-                [](const Queued& a, const Queued& b) { return a.key < b.key; });
-      if (o_.tie_break == TieBreak::random && ties_) {
-        const auto n = static_cast<double>(tied_.size());
-        chosen = std::min(static_cast<std::size_t>(ties_->uniform() * n), tied_.size() - 1);
-      }
-    }
-    return tied_[chosen].index;
+    return tied_[choose_among_ties()].index;
   }
   auto below = [this](const Queued& a, const Queued& b) { return ranks_below(a, b); };
   auto pop = [&] {
@@ -196,19 +196,11 @@ std::uint32_t RoundState::pick() {
     const Queued q = pop();
     if (current(q)) tied_.push_back(q);
   }
-  std::size_t chosen = 0;
-  if (tied_.size() > 1) {
-    std::sort(tied_.begin(), tied_.end(),
-              [](const Queued& a, const Queued& b) { return a.key < b.key; });
-    if (o_.tie_break == TieBreak::random && ties_) {
-      const auto n = static_cast<double>(tied_.size());
-      chosen = std::min(static_cast<std::size_t>(ties_->uniform() * n), tied_.size() - 1);
-    }
-    for (std::size_t k = 0; k < tied_.size(); ++k) {
-      if (k == chosen) continue;
-      heap_.push_back(tied_[k]);
-      std::push_heap(heap_.begin(), heap_.end(), below);
-    }
+  const std::size_t chosen = choose_among_ties();
+  for (std::size_t k = 0; k < tied_.size(); ++k) {  // the others go back for later picks
+    if (k == chosen) continue;
+    heap_.push_back(tied_[k]);
+    std::push_heap(heap_.begin(), heap_.end(), below);
   }
   return tied_[chosen].index;
 }

@@ -86,6 +86,9 @@ class RoundState {
   std::vector<std::uint32_t> stamp_;
   std::uint32_t clock_ = 0;
   std::vector<Queued> tied_;
+  // Sorts tied_ by the tie-break key and returns the index of the one to realise: the first, or
+  // under tie_break=random one drawn from the seeded stream.
+  std::size_t choose_among_ties();
 };
 
 }  // namespace parley::exchange

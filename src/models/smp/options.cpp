@@ -7,11 +7,12 @@
 #include <string>
 #include <utility>
 
+#include "models/choices.hpp"
+
 namespace parley::smp {
 namespace {
 
-template <typename E>
-using Choices = std::vector<std::pair<const char*, E>>;
+using detail::Choices;
 
 // Names follow KTAB's enumerators in lower case, so KTAB users recognise them.
 const Choices<VictoryModel> victories = {{"linear", VictoryModel::linear},
@@ -46,36 +47,15 @@ const Choices<Bargaining> bargainings = {{"init_only", Bargaining::init_only},
                                          {"pw_comp", Bargaining::pw_comp}};
 
 template <typename E>
-std::string names(const Choices<E>& choices) {
-  std::string text;
-  for (const auto& [name, value] : choices) {
-    if (!text.empty()) text += '|';
-    text += name;
-  }
-  return text;
-}
-
-template <typename E>
 void read_choice(const ModelParameters& parameters, const char* key, const Choices<E>& choices,
                  E& value) {
-  const std::string text = parameters.text(key, "");
-  if (text.empty()) return;
-  auto found = std::find_if(choices.begin(), choices.end(),
-                            [&](const auto& choice) { return text == choice.first; });
-  if (found == choices.end()) {
-    throw ModelError(
-        fmt::format("smp parameter '{}': expected {}, got '{}'", key, names(choices), text));
-  }
-  value = found->second;
+  detail::read_choice(parameters, "smp", key, choices, value);
 }
 
 template <typename E>
 ParameterSpec spec(const char* key, const Choices<E>& choices, E value, const char* what) {
-  const char* name = "?";
-  for (const auto& [n, v] : choices) {
-    if (v == value) name = n;
-  }
-  return {key, name, fmt::format("{}: {}", what, names(choices))};
+  return {key, detail::choice_name(choices, value),
+          fmt::format("{}: {}", what, detail::choice_names(choices))};
 }
 
 }  // namespace
