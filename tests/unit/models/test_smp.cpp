@@ -1,6 +1,7 @@
 // smp: KTAB smpc's own results on its five sample inputs (turns, every position at every turn,
 // final win probabilities), the parameters, the building blocks, degenerate input.
 #include <gtest/gtest.h>
+#include <tbb/global_control.h>
 
 #include <algorithm>
 #include <cmath>
@@ -118,6 +119,21 @@ TEST(Smp, TakesKtabsTurnCountOnTheEightyActorSample) {
   const Scenario s = load_scenario_file(ktab_dir / "more-inputs" / "dummyData-a080.csv");
   const Forecast f = make_model("smp")->forecast(s);
   EXPECT_EQ(f.issues.at(0).rounds, 17);  // KTAB's reference README, timing table
+}
+
+// From 64 actors on the target search runs on the thread pool: the run must not depend on it.
+TEST(Smp, ThreadCountDoesNotChangeAnyPosition) {
+  const Scenario s = load_scenario_file(ktab_dir / "more-inputs" / "dummyData-a080.csv");
+  const auto run_on = [&](std::size_t threads) {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
+    return make_model("smp")->forecast(s);
+  };
+  const Forecast one = run_on(1), two = run_on(2);
+  ASSERT_EQ(one.issues.size(), two.issues.size());
+  for (std::size_t i = 0; i < one.issues.size(); ++i) {
+    EXPECT_EQ(one.issues[i].positions, two.issues[i].positions);  // bit-identical
+    EXPECT_EQ(one.issues[i].outcome, two.issues[i].outcome);
+  }
 }
 
 TEST(Smp, ParameterChangesChangeTheRun) {
