@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every benchmark of a Release build: the Google Benchmark programs (median of 5 repetitions),
-# then the whole-process comparisons with other tools (bench/compare_*.sh), each printing ratios.
+# then the whole-process comparisons with other tools (bench/*_vs_*.sh), each printing ratios.
 # Usage: bench/run.sh [BUILD_DIR]   (default build/release). Figures go into bench/README.md.
 set -euo pipefail
 build=${1:-build/release}
@@ -12,7 +12,7 @@ for program in "$build"/bench/bench_*; do
   "$program" --benchmark_min_time=0.5 --benchmark_repetitions=5 \
     --benchmark_report_aggregates_only=true
 done
-for script in "$here"/compare_*.sh; do
+for script in "$here"/*_vs_*.sh; do
   [ -x "$script" ] || continue
   echo "== $(basename "$script")"
   "$script" "$build"
