@@ -22,5 +22,6 @@ Handler add_import(CLI::App& app);
 Handler add_export(CLI::App& app);
 Handler add_simulate(CLI::App& app);
 Handler add_compare(CLI::App& app);
+Handler add_sweep(CLI::App& app);
 
 }  // namespace parley::cli

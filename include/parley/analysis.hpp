@@ -69,4 +69,26 @@ std::vector<SeriesSummary> summarise(const Scenario& scenario,
                                      const std::vector<StrategyRuns>& results,
                                      const std::string& reference);
 
+// A one-parameter sweep: the same comparison at each value of one number of the scenario, to see
+// where an answer turns (e.g. the revenue weight at which leverage starts to buy a concession).
+struct SweepPlan {
+  std::string path;  // id path of the number swept, e.g. "regime.weights.revenue"
+  std::vector<double> values;
+  std::vector<std::string> series;  // indicator names or "policy:<issue id>"
+  ComparisonPlan comparison;        // strategies, runs, seed, threads, engine, months
+};
+
+struct SweepPoint {
+  double value = 0;
+  std::string strategy;
+  std::string series;
+  Band band;  // over runs, at the last month
+};
+
+// At each value the scenario has `path` fixed to it (no uncertainty draw for that number; every
+// other number drawn as in a comparison, from the same streams at every value), then every
+// strategy runs. Points in the order value, strategy, series. Throws std::invalid_argument when
+// `path` names no number, a value lies outside the number's range, or a series is unknown.
+std::vector<SweepPoint> run_sweep(const Scenario& scenario, const SweepPlan& plan);
+
 }  // namespace parley

@@ -28,4 +28,12 @@ void write_run_directory(const std::filesystem::path& directory, const Scenario&
                          const ComparisonContext& context, const std::vector<StrategyRuns>& results,
                          const std::vector<SeriesSummary>& summaries);
 
+// Per series: a row per swept value, a column per strategy, each cell the median and 10-90% band
+// at the last month.
+std::string sweep_table(const Scenario& scenario, const SweepPlan& plan,
+                        const std::vector<SweepPoint>& points);
+
+// Tidy CSV of a sweep: parameter, value, strategy, series, month, p10, p50, p90.
+std::string sweep_csv(const SweepPlan& plan, const std::vector<SweepPoint>& points);
+
 }  // namespace parley

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "io/bands.hpp"
 #include "parley/comparison_report.hpp"
 
 namespace parley {
@@ -16,20 +17,9 @@ std::map<Key, const SeriesSummary*> index_of(const std::vector<SeriesSummary>& s
   return index;
 }
 
-std::string format_band(const Band& b, int precision) {
-  return fmt::format("{:.{}f} [{:.{}f}, {:.{}f}]", b.p50, precision, b.p10, precision, b.p90,
-                     precision);
-}
-
-int precision_for(const std::string& series) {
-  if (series == "recognition_steps" || series == "agreements" || series.rfind("policy:", 0) == 0 ||
-      series == "attacks_per_month") {
-    return 1;
-  }
-  return 2;
-}
-
-std::string strategy_label(const std::string& id) { return id.empty() ? "(baselines)" : id; }
+using detail::format_band;
+using detail::precision_for;
+using detail::strategy_label;
 
 }  // namespace
 

@@ -1,0 +1,98 @@
+#include <fmt/format.h>
+
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "parley/comparison_report.hpp"
+#include "parley/scenario_io.hpp"
+#include "scenario_arg.hpp"
+
+namespace parley::cli {
+
+namespace {
+struct SweepArgs {
+  std::string file;
+  std::string path;
+  std::vector<double> values;
+  double from = 0, to = 1;
+  int steps = 0;
+  std::vector<std::string> strategies;
+  std::vector<std::string> series{"food_insecure_millions"};
+  int runs = 200;
+  int months = 36;
+  std::uint64_t seed = 1;
+  int threads = 0;
+  std::string engine = "eum";
+  std::string out;
+};
+
+// --values as given, or --steps evenly spaced values from --from to --to inclusive.
+std::vector<double> sweep_values(const SweepArgs& a) {
+  if (!a.values.empty()) return a.values;
+  std::vector<double> values;
+  for (int k = 0; k < a.steps; ++k) {
+    values.push_back(a.steps == 1 ? a.from : a.from + (a.to - a.from) * k / (a.steps - 1));
+  }
+  return values;
+}
+}  // namespace
+
+Handler add_sweep(CLI::App& app) {
+  auto a = std::make_shared<SweepArgs>();
+  app.add_option("file", a->file,
+                 "Scenario file; the embedded Afghanistan 2024 scenario if omitted");
+  app.add_option("--param", a->path, "Id path of the number to sweep, e.g. regime.weights.revenue")
+      ->required();
+  auto* values = app.add_option("--values", a->values, "Comma-separated values")->delimiter(',');
+  auto* steps =
+      app.add_option("--steps", a->steps, "Number of evenly spaced values, --from to --to")
+          ->check(CLI::Range(1, 1000));
+  values->excludes(steps);
+  app.add_option("--from", a->from, "First value with --steps")->needs(steps);
+  app.add_option("--to", a->to, "Last value with --steps")->needs(steps);
+  app.add_option("--strategies", a->strategies, "Comma-separated strategy ids (default: all)")
+      ->delimiter(',');
+  app.add_option("--series", a->series,
+                 "Comma-separated series: indicators or policy:<issue> (default "
+                 "food_insecure_millions)")
+      ->delimiter(',');
+  app.add_option("--runs", a->runs, "Monte Carlo runs per strategy and value")
+      ->check(CLI::Range(1, 10000000));
+  app.add_option("--months", a->months, "Months to simulate")->check(CLI::Range(1, 1200));
+  app.add_option("--seed", a->seed, "Master seed; run r draws from stream (seed, r)");
+  app.add_option("--threads", a->threads, "Worker threads (0: all cores)")
+      ->check(CLI::Range(0, 1024));
+  app.add_option("--engine", a->engine, "Bargaining model of the engagement dynamics");
+  app.add_option("-o,--out", a->out, "Also write the sweep as tidy CSV to this file (atomically)");
+  return [a] {
+    const Scenario scenario = load_scenario_arg(a->file);
+    SweepPlan plan;
+    plan.path = a->path;
+    plan.values = sweep_values(*a);
+    if (plan.values.empty()) throw CLI::ValidationError("sweep", "give --values or --steps");
+    plan.series = a->series;
+    plan.comparison.strategies = a->strategies;
+    if (plan.comparison.strategies.empty()) {
+      for (const Strategy& s : scenario.strategies) plan.comparison.strategies.push_back(s.id);
+    }
+    if (plan.comparison.strategies.empty()) plan.comparison.strategies.push_back("");
+    plan.comparison.runs = a->runs;
+    plan.comparison.seed = a->seed;
+    plan.comparison.threads = a->threads;
+    plan.comparison.engagement.months = a->months;
+    plan.comparison.engagement.engine = a->engine;
+    std::vector<SweepPoint> points;
+    try {
+      points = run_sweep(scenario, plan);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "Error: " << e.what() << "\n";
+      return exit_invalid;
+    }
+    std::cout << sweep_table(scenario, plan, points);
+    if (!a->out.empty()) write_file_atomically(a->out, sweep_csv(plan, points));
+    return exit_ok;
+  };
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,83 @@
+// A sweep over one number: where leverage starts to work, with the swept number exempt from the
+// uncertainty draws and every other draw the same at every value.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "parley/analysis.hpp"
+#include "parley/comparison_report.hpp"
+#include "parley/scenario_io.hpp"
+
+namespace parley {
+namespace {
+
+Scenario leverage_case() {
+  return load_scenario_file(std::string(PARLEY_TEST_DATA_DIR) + "/engagement/leverage.yaml");
+}
+
+SweepPlan revenue_sweep() {
+  SweepPlan plan;
+  plan.path = "regime.weights.revenue";
+  plan.values = {0.0, 0.8};
+  plan.series = {"policy:girls_education", "food_insecure_millions"};
+  plan.comparison.strategies = {"isolation", "piecemeal"};
+  plan.comparison.runs = 8;
+  plan.comparison.threads = 1;
+  return plan;
+}
+
+const SweepPoint& point(const std::vector<SweepPoint>& points, double value,
+                        const std::string& strategy, const std::string& series) {
+  for (const SweepPoint& p : points) {
+    if (p.value == value && p.strategy == strategy && p.series == series) return p;
+  }
+  throw std::logic_error("no such point");
+}
+
+TEST(Sweep, FindsWhereLeverageStartsToBuyTheConcession) {
+  Scenario s = leverage_case();
+  // A range on the swept number must not override the swept value.
+  s.uncertainty.push_back({"regime.weights.revenue", {DistributionKind::uniform, {0.0, 0.05}}});
+  s.uncertainty.push_back({"actors.*.capability", {DistributionKind::relative, {0.1}}});
+  const auto points = run_sweep(s, revenue_sweep());
+  ASSERT_EQ(points.size(), 2u * 2u * 2u);
+  EXPECT_LT(point(points, 0.0, "isolation", "policy:girls_education").band.p50, 20.0);
+  EXPECT_GE(point(points, 0.8, "isolation", "policy:girls_education").band.p50, 50.0 - 1e-9);
+}
+
+TEST(Sweep, EveryValueSeesTheSameDraws) {
+  Scenario s = leverage_case();
+  s.uncertainty.push_back({"actors.*.capability", {DistributionKind::relative, {0.3}}});
+  SweepPlan plan = revenue_sweep();
+  plan.path = "actors.east.capability";
+  plan.values = {40.0, 40.0};  // the same value twice: the same draws give the same bands
+  const auto points = run_sweep(s, plan);
+  EXPECT_EQ(points[0].band.p10, points[4].band.p10);
+  EXPECT_EQ(points[1].band.p90, points[5].band.p90);
+}
+
+TEST(Sweep, RejectsAnUnknownPathAValueOutOfRangeAndAnUnknownSeries) {
+  const Scenario s = leverage_case();
+  SweepPlan plan = revenue_sweep();
+  plan.path = "regime.weights.revenu";
+  EXPECT_THROW(run_sweep(s, plan), std::invalid_argument);
+  plan = revenue_sweep();
+  plan.values = {1.5};  // a weight is a share in [0, 1]
+  EXPECT_THROW(run_sweep(s, plan), std::invalid_argument);
+  plan = revenue_sweep();
+  plan.series = {"policy:no_such_issue"};
+  EXPECT_THROW(run_sweep(s, plan), std::invalid_argument);
+}
+
+TEST(Sweep, CsvHasOneRowPerValueStrategyAndSeries) {
+  const SweepPlan plan = revenue_sweep();
+  const auto points = run_sweep(leverage_case(), plan);
+  const std::string csv = sweep_csv(plan, points);
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 8);
+  EXPECT_NE(csv.find("regime.weights.revenue,0.8,isolation,policy:girls_education,36,"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace parley
