@@ -7,54 +7,32 @@
 #include "commands.hpp"
 #include "parley/comparison_report.hpp"
 #include "progress.hpp"
+#include "run_options.hpp"
 #include "scenario_arg.hpp"
 
 namespace parley::cli {
 
 namespace {
-struct CompareArgs {
-  std::string file;
-  std::vector<std::string> strategies;
+struct CompareArgs : RunOptions {
   std::string reference = "isolation";
-  int runs = 1000;
-  int months = 36;
-  std::uint64_t seed = 1;
-  int threads = 0;
-  std::string engine = "eum";
   std::string out;
   bool quiet = false;
 };
 
 void add_common(CLI::App& app, CompareArgs& a) {
-  app.add_option("file", a.file,
-                 "Scenario file; the embedded Afghanistan 2024 scenario if omitted");
-  app.add_option("--runs", a.runs, "Monte Carlo runs per strategy")->check(CLI::Range(1, 10000000));
-  app.add_option("--months", a.months, "Months to simulate")->check(CLI::Range(1, 1200));
-  app.add_option("--seed", a.seed, "Master seed; run r draws from stream (seed, r)");
-  app.add_option("--threads", a.threads,
-                 "Worker threads (0: all cores); results do not depend on it")
-      ->check(CLI::Range(0, 1024));
-  app.add_option("--engine", a.engine,
-                 "Bargaining model for the regime's internal bargaining and the tracks");
-  app.add_option("--out", a.out,
-                 "Run directory for manifest.json, summary.csv/json, agreements.csv, recognition.csv");
+  add_run_options(app, a);
+  app.add_option(
+      "--out", a.out,
+      "Run directory for manifest.json, summary.csv/json, agreements.csv, recognition.csv");
   app.add_flag("-q,--quiet", a.quiet, "No progress bar");
 }
 
-int run(const CompareArgs& a, std::vector<std::string> strategies) {
+int run(const CompareArgs& a) {
   const Scenario scenario = load_scenario_arg(a.file);
-  if (strategies.empty()) {
-    for (const Strategy& s : scenario.strategies) strategies.push_back(s.id);
-  }
-  if (strategies.empty()) strategies.push_back("");
   ComparisonContext context;
   context.scenario_file = a.file.empty() ? "<embedded>/afghanistan-2024.yaml" : a.file;
-  context.plan.strategies = strategies;
-  context.plan.runs = a.runs;
-  context.plan.seed = a.seed;
-  context.plan.threads = a.threads;
-  context.plan.engagement.months = a.months;
-  context.plan.engagement.engine = a.engine;
+  context.plan = comparison_plan(a, scenario);
+  const auto& strategies = context.plan.strategies;
   context.reference =
       std::find(strategies.begin(), strategies.end(), a.reference) != strategies.end()
           ? a.reference
@@ -80,7 +58,7 @@ Handler add_compare(CLI::App& app) {
   app.add_option("--strategies", args->strategies, "Comma-separated strategy ids (default: all)")
       ->delimiter(',');
   app.add_option("--reference", args->reference, "Strategy the differences are taken to");
-  return [args] { return run(*args, args->strategies); };
+  return [args] { return run(*args); };
 }
 
 Handler add_simulate(CLI::App& app) {
@@ -90,7 +68,8 @@ Handler add_simulate(CLI::App& app) {
   app.add_option("--strategy", *strategy, "Strategy id; every bloc's baseline if omitted");
   return [args, strategy] {
     args->reference = *strategy;
-    return run(*args, {*strategy});
+    args->strategies = {*strategy};
+    return run(*args);
   };
 }
 

@@ -60,9 +60,8 @@ Handler add_forecast(CLI::App& app) {
       return spec;
     };
     if (args->compare_unbundled) {
-      auto bundled = std::find_if(args->models.begin(), args->models.end(), [](const auto& m) {
-        return m.rfind("exchange", 0) == 0;
-      });
+      auto bundled = std::find_if(args->models.begin(), args->models.end(),
+                                  [](const auto& m) { return m.rfind("exchange", 0) == 0; });
       const std::string spec = bundled == args->models.end() ? "exchange" : *bundled;
       std::vector<Forecast> pair = {make_model("compromise")->forecast(scenario),
                                     make_model(with_defaults(spec))->forecast(scenario)};

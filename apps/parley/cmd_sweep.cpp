@@ -6,25 +6,20 @@
 #include "commands.hpp"
 #include "parley/comparison_report.hpp"
 #include "parley/scenario_io.hpp"
+#include "run_options.hpp"
 #include "scenario_arg.hpp"
 
 namespace parley::cli {
 
 namespace {
-struct SweepArgs {
-  std::string file;
+struct SweepArgs : RunOptions {
   std::string path;
   std::vector<double> values;
   double from = 0, to = 1;
   int steps = 0;
-  std::vector<std::string> strategies;
   std::vector<std::string> series{"food_insecure_millions"};
-  int runs = 200;
-  int months = 36;
-  std::uint64_t seed = 1;
-  int threads = 0;
-  std::string engine = "eum";
   std::string out;
+  SweepArgs() { runs = 200; }
 };
 
 // --values as given, or --steps evenly spaced values from --from to --to inclusive.
@@ -40,8 +35,7 @@ std::vector<double> sweep_values(const SweepArgs& a) {
 
 Handler add_sweep(CLI::App& app) {
   auto a = std::make_shared<SweepArgs>();
-  app.add_option("file", a->file,
-                 "Scenario file; the embedded Afghanistan 2024 scenario if omitted");
+  add_run_options(app, *a);
   app.add_option("--param", a->path, "Id path of the number to sweep, e.g. regime.weights.revenue")
       ->required();
   auto* values = app.add_option("--values", a->values, "Comma-separated values")->delimiter(',');
@@ -57,13 +51,6 @@ Handler add_sweep(CLI::App& app) {
                  "Comma-separated series: indicators or policy:<issue> (default "
                  "food_insecure_millions)")
       ->delimiter(',');
-  app.add_option("--runs", a->runs, "Monte Carlo runs per strategy and value")
-      ->check(CLI::Range(1, 10000000));
-  app.add_option("--months", a->months, "Months to simulate")->check(CLI::Range(1, 1200));
-  app.add_option("--seed", a->seed, "Master seed; run r draws from stream (seed, r)");
-  app.add_option("--threads", a->threads, "Worker threads (0: all cores)")
-      ->check(CLI::Range(0, 1024));
-  app.add_option("--engine", a->engine, "Bargaining model of the engagement dynamics");
   app.add_option("-o,--out", a->out, "Also write the sweep as tidy CSV to this file (atomically)");
   return [a] {
     const Scenario scenario = load_scenario_arg(a->file);
@@ -72,16 +59,7 @@ Handler add_sweep(CLI::App& app) {
     plan.values = sweep_values(*a);
     if (plan.values.empty()) throw CLI::ValidationError("sweep", "give --values or --steps");
     plan.series = a->series;
-    plan.comparison.strategies = a->strategies;
-    if (plan.comparison.strategies.empty()) {
-      for (const Strategy& s : scenario.strategies) plan.comparison.strategies.push_back(s.id);
-    }
-    if (plan.comparison.strategies.empty()) plan.comparison.strategies.push_back("");
-    plan.comparison.runs = a->runs;
-    plan.comparison.seed = a->seed;
-    plan.comparison.threads = a->threads;
-    plan.comparison.engagement.months = a->months;
-    plan.comparison.engagement.engine = a->engine;
+    plan.comparison = comparison_plan(*a, scenario);
     std::vector<SweepPoint> points;
     try {
       points = run_sweep(scenario, plan);
