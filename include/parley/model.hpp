@@ -34,7 +34,9 @@ struct IssueInput {
 std::vector<IssueInput> issue_inputs(const Scenario& scenario);
 
 // What happened in one round of a bargaining model, reported in IssueForecast::round_summaries.
-enum class OfferKind { conflict, compromise, capitulation };
+// conflict, compromise, capitulation: the regions of the expected utility model (eum); bargain: a
+// proposal in a model without those regions (smp's interpolated bargains).
+enum class OfferKind { conflict, compromise, capitulation, bargain };
 const char* to_string(OfferKind kind);
 
 // A proposal, made in one round, that actor `to` move to `position`. `from` and `to` index

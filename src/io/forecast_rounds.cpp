@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
-#include <array>
+#include <algorithm>
+#include <vector>
 
 #include "parley/forecast_report.hpp"
 
@@ -36,18 +37,33 @@ std::string ending(const IssueForecast& issue) {
   return fmt::format("not converged after {} rounds", issue.rounds);
 }
 
+// The offer kinds that occur on the issue, in a fixed order: eum's three regions, or smp's
+// bargains.
+std::vector<OfferKind> kinds_made(const IssueForecast& issue) {
+  std::vector<OfferKind> kinds;
+  for (OfferKind kind :
+       {OfferKind::conflict, OfferKind::compromise, OfferKind::capitulation, OfferKind::bargain}) {
+    const bool made = std::any_of(
+        issue.round_summaries.begin(), issue.round_summaries.end(), [&](const RoundSummary& r) {
+          return std::any_of(r.offers.begin(), r.offers.end(),
+                             [&](const Offer& o) { return o.kind == kind; });
+        });
+    if (made) kinds.push_back(kind);
+  }
+  return kinds;
+}
+
 std::string issue_rounds(const IssueForecast& issue) {
   std::string out = fmt::format("{} ({} actors)\n", issue.issue_id, issue.actors.size());
-  out += fmt::format("{:>5}  {:>10}  {:>10}  {:>10}  {:>10}  {:>12}  {:>5}\n", "round", "median",
-                     "mean", "conflict", "compromise", "capitulation", "moved");
-  const std::array<OfferKind, 3> kinds = {OfferKind::conflict, OfferKind::compromise,
-                                          OfferKind::capitulation};
+  const std::vector<OfferKind> kinds = kinds_made(issue);
+  out += fmt::format("{:>5}  {:>10}  {:>10}", "round", "median", "mean");
+  for (OfferKind kind : kinds) out += fmt::format("  {:>12}", to_string(kind));
+  out += fmt::format("  {:>5}\n", "moved");
   for (std::size_t r = 0; r < issue.round_summaries.size(); ++r) {
     const RoundSummary& summary = issue.round_summaries[r];
     out += fmt::format("{:>5}  {:>10.3f}  {:>10.3f}", r, summary.median, summary.mean);
-    for (std::size_t k = 0; k < kinds.size(); ++k) {
-      const int width = k == 2 ? 12 : 10;
-      out += fmt::format("  {:>{}}", r == 0 ? "-" : offer_counts(summary, kinds[k]), width);
+    for (OfferKind kind : kinds) {
+      out += fmt::format("  {:>12}", r == 0 ? "-" : offer_counts(summary, kind));
     }
     out += fmt::format("  {:>5}\n", r == 0 ? "-" : std::to_string(actors_moved(issue, r)));
   }

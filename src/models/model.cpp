@@ -126,6 +126,8 @@ const char* to_string(OfferKind kind) {
       return "compromise";
     case OfferKind::capitulation:
       return "capitulation";
+    case OfferKind::bargain:
+      return "bargain";
   }
   return "?";
 }

@@ -85,7 +85,7 @@ RoundSummary summary(const IssueInput& issue, const std::vector<double>& positio
     for (std::size_t b = 0; b < turn.bargains.size(); ++b) {
       const smp::Bargain& g = turn.bargains[b];
       if (local[g.init] == issue.actors.size() || local[g.rcvr] == issue.actors.size()) continue;
-      s.offers.push_back({local[g.init], local[g.rcvr], OfferKind::compromise,
+      s.offers.push_back({local[g.init], local[g.rcvr], OfferKind::bargain,
                           scale_of(issue, turn.coords[g.rcvr_at + d]), turn.chosen[g.rcvr] == b});
     }
   }
