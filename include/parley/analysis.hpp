@@ -17,7 +17,7 @@ namespace parley {
 Scenario draw_scenario(const Scenario& base, std::uint64_t seed, std::uint64_t run);
 
 // Which uncertainty entry governs each of a scenario's numbers, resolved once so that many runs
-// can draw without matching paths again. Valid for scenarios with the same structure as `base`.
+// can draw without matching paths again. Keeps a reference to `base`, which must outlive it.
 class UncertaintyDraws {
  public:
   explicit UncertaintyDraws(const Scenario& base);
