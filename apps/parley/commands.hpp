@@ -23,5 +23,6 @@ Handler add_export(CLI::App& app);
 Handler add_simulate(CLI::App& app);
 Handler add_compare(CLI::App& app);
 Handler add_sweep(CLI::App& app);
+Handler add_sensitivity(CLI::App& app);
 
 }  // namespace parley::cli

@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
       "Simulate one strategy month by month, Monte Carlo over the uncertainty");
   add(add_compare, "compare", "Compare strategies on the same random draws (the main job)");
   add(add_sweep, "sweep", "Compare strategies at each value of one number of the scenario");
+  add(add_sensitivity, "sensitivity",
+      "Morris screening: which uncertain numbers a strategy's outcome hangs on");
   add(add_import, "import", "Convert a KTAB, decide or expected-utility file to parley YAML");
   add(add_export, "export", "Write a scenario in another tool's format");
 

@@ -63,6 +63,12 @@ struct SeriesSummary {
   Band difference;  // paired differences to the reference strategy's runs
 };
 
+// A month's series: the indicators in enum order, then the regime's policy on each issue
+// ("policy:<issue id>"). series_index throws std::invalid_argument for an unknown name.
+std::size_t series_index(const Scenario& scenario, const std::string& name);
+std::string series_name(const Scenario& scenario, std::size_t series);
+double series_value(const MonthRecord& month, std::size_t series);
+
 // Every indicator and every issue's policy at every month, per strategy, with paired differences
 // to `reference` (a strategy id in `results`).
 std::vector<SeriesSummary> summarise(const Scenario& scenario,
@@ -90,5 +96,34 @@ struct SweepPoint {
 // strategy runs. Points in the order value, strategy, series. Throws std::invalid_argument when
 // `path` names no number, a value lies outside the number's range, or a series is unknown.
 std::vector<SweepPoint> run_sweep(const Scenario& scenario, const SweepPlan& plan);
+
+// Morris screening (elementary effects) over the uncertainty block: which uncertain numbers an
+// outcome hangs on. Every number the uncertainty block governs is a factor, moved over its range
+// (the distribution's support, or mean +- 2 sd for normal and beta) on a grid of `levels` levels.
+struct SensitivityPlan {
+  std::string strategy;   // the strategy whose outcome is screened
+  std::string reference;  // when set, the outcome is strategy - reference in the same run
+  std::string series = "food_insecure_millions";
+  int trajectories = 10;  // Morris's r: each costs (factors + 1) runs per strategy
+  int levels = 4;         // Morris's p, even
+  std::uint64_t seed = 1;
+  int threads = 0;  // 0: all cores; results do not depend on it
+  EngagementOptions engagement;
+};
+
+struct FactorEffect {
+  std::string path;
+  double low = 0, high = 0;  // the range the factor was moved over
+  // Over trajectories, of the elementary effect: the outcome's change when the factor moves by
+  // one grid step, per unit of its whole range (so factors with other units compare).
+  double mu_star = 0;  // mean of |effect|: the factor's importance
+  double mu = 0;       // mean effect: its sign, when it has one
+  double sigma = 0;    // standard deviation: interactions and non-linearity
+};
+
+// Factors most important first (mu_star, then path). Trajectory t draws from stream (seed, t) and
+// runs its points with the monthly shocks of run t. Throws std::invalid_argument for an unknown
+// series or strategy, a scenario without uncertainty, or levels that are not even and >= 2.
+std::vector<FactorEffect> morris_screening(const Scenario& scenario, const SensitivityPlan& plan);
 
 }  // namespace parley

@@ -36,4 +36,12 @@ std::string sweep_table(const Scenario& scenario, const SweepPlan& plan,
 // Tidy CSV of a sweep: parameter, value, strategy, series, month, p10, p50, p90.
 std::string sweep_csv(const SweepPlan& plan, const std::vector<SweepPoint>& points);
 
+// The screening's factors, most important first (the first `top`; all when 0), with their ranges
+// and mu*, mu and sigma, under a header that says what was screened.
+std::string sensitivity_table(const Scenario& scenario, const SensitivityPlan& plan,
+                              const std::vector<FactorEffect>& effects, std::size_t top);
+
+// Tidy CSV of every factor: path, low, high, mu_star, mu, sigma.
+std::string sensitivity_csv(const std::vector<FactorEffect>& effects);
+
 }  // namespace parley

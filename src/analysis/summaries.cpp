@@ -20,10 +20,7 @@ Band band(const std::vector<double>& values) {
   return {quantile(values, 0.1), quantile(values, 0.5), quantile(values, 0.9)};
 }
 
-namespace {
-
-// Value of series `series` (indicator index, or issue index after the indicators) in one month.
-double value_of(const MonthRecord& month, std::size_t series) {
+double series_value(const MonthRecord& month, std::size_t series) {
   if (series < indicator_count) return month.indicators[series];
   return month.issue_positions[series - indicator_count];
 }
@@ -33,7 +30,14 @@ std::string series_name(const Scenario& scenario, std::size_t series) {
   return "policy:" + scenario.issues[series - indicator_count].id;
 }
 
-}  // namespace
+std::size_t series_index(const Scenario& scenario, const std::string& name) {
+  for (std::size_t s = 0; s < indicator_count + scenario.issues.size(); ++s) {
+    if (series_name(scenario, s) == name) return s;
+  }
+  throw std::invalid_argument("unknown series '" + name +
+                              "' (expected an indicator such as food_insecure_millions, or "
+                              "policy:<issue id>)");
+}
 
 std::vector<SeriesSummary> summarise(const Scenario& scenario,
                                      const std::vector<StrategyRuns>& results,
@@ -53,9 +57,9 @@ std::vector<SeriesSummary> summarise(const Scenario& scenario,
         values.clear();
         differences.clear();
         for (std::size_t r = 0; r < strategy.runs.size(); ++r) {
-          const double v = value_of(strategy.runs[r].months[m], series);
+          const double v = series_value(strategy.runs[r].months[m], series);
           values.push_back(v);
-          differences.push_back(v - value_of(ref->runs[r].months[m], series));
+          differences.push_back(v - series_value(ref->runs[r].months[m], series));
         }
         out.push_back({strategy.strategy, series_name(scenario, series), static_cast<int>(m),
                        band(values), band(differences)});

@@ -29,30 +29,16 @@ Scenario with_value(const Scenario& base, const std::string& path, double value)
                   path));
 }
 
-void check_series(const std::vector<SeriesSummary>& summaries,
-                  const std::vector<std::string>& wanted) {
-  for (const std::string& series : wanted) {
-    const bool known = std::any_of(summaries.begin(), summaries.end(),
-                                   [&](const SeriesSummary& s) { return s.series == series; });
-    if (!known) {
-      throw std::invalid_argument(fmt::format(
-          "sweep: unknown series '{}' (expected an indicator such as food_insecure_millions, "
-          "or policy:<issue id>)",
-          series));
-    }
-  }
-}
-
 }  // namespace
 
 std::vector<SweepPoint> run_sweep(const Scenario& scenario, const SweepPlan& plan) {
+  for (const std::string& series : plan.series) series_index(scenario, series);  // or throws
   std::vector<SweepPoint> points;
   const int last = plan.comparison.engagement.months;
   for (double value : plan.values) {
     const Scenario s = with_value(scenario, plan.path, value);
     const auto results = run_comparison(s, plan.comparison);
     const auto summaries = summarise(s, results, plan.comparison.strategies.front());
-    check_series(summaries, plan.series);
     for (const std::string& strategy : plan.comparison.strategies) {
       for (const std::string& series : plan.series) {
         auto at = std::find_if(summaries.begin(), summaries.end(), [&](const SeriesSummary& x) {

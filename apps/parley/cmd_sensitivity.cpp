@@ -1,0 +1,53 @@
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "parley/comparison_report.hpp"
+#include "parley/scenario_io.hpp"
+#include "scenario_arg.hpp"
+
+namespace parley::cli {
+
+Handler add_sensitivity(CLI::App& app) {
+  struct Args {
+    std::string file;
+    SensitivityPlan plan;
+    std::size_t top = 20;
+    std::string out;
+  };
+  auto a = std::make_shared<Args>();
+  SensitivityPlan& p = a->plan;
+  app.add_option("file", a->file,
+                 "Scenario file; the embedded Afghanistan 2024 scenario if omitted");
+  app.add_option("--strategy", p.strategy, "Strategy whose outcome is screened")->required();
+  app.add_option("--reference", p.reference,
+                 "Screen the paired difference strategy - reference instead");
+  app.add_option("--series", p.series,
+                 "Indicator or policy:<issue> at the last month (default food_insecure_millions)");
+  app.add_option("--trajectories", p.trajectories, "Morris trajectories (default 10)")
+      ->check(CLI::Range(2, 10000));
+  app.add_option("--levels", p.levels, "Grid levels per factor, even (default 4)")
+      ->check(CLI::Range(2, 100));
+  app.add_option("--months", p.engagement.months, "Months to simulate")->check(CLI::Range(1, 1200));
+  app.add_option("--seed", p.seed, "Master seed; trajectory t draws from stream (seed, t)");
+  app.add_option("--threads", p.threads, "Worker threads (0: all cores)")
+      ->check(CLI::Range(0, 1024));
+  app.add_option("--engine", p.engagement.engine, "Bargaining model of the engagement dynamics");
+  app.add_option("--top", a->top, "Factors to list, most important first (0: all; default 20)");
+  app.add_option("-o,--out", a->out, "Also write every factor as CSV to this file (atomically)");
+  return [a] {
+    const Scenario scenario = load_scenario_arg(a->file);
+    std::vector<FactorEffect> effects;
+    try {
+      effects = morris_screening(scenario, a->plan);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "Error: " << e.what() << "\n";
+      return exit_invalid;
+    }
+    std::cout << sensitivity_table(scenario, a->plan, effects, a->top);
+    if (!a->out.empty()) write_file_atomically(a->out, sensitivity_csv(effects));
+    return exit_ok;
+  };
+}
+
+}  // namespace parley::cli
