@@ -135,6 +135,8 @@ class ModelParameters {
   int integer(const std::string& key, int fallback) const;
   std::string text(const std::string& key, const std::string& fallback) const;
   const std::map<std::string, std::string>& values() const { return values_; }
+  // The spec these parameters spell for `model`: "eum" or "eum(q=0.5,rounds=20)", keys sorted.
+  std::string spec(std::string_view model) const;
 
  private:
   std::map<std::string, std::string> values_;

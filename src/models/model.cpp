@@ -64,6 +64,14 @@ int ModelParameters::integer(const std::string& key, int fallback) const {
   return value;
 }
 
+std::string ModelParameters::spec(std::string_view model) const {
+  std::string body;
+  for (const auto& [key, value] : values_) {
+    body += (body.empty() ? "" : ",") + key + "=" + value;
+  }
+  return body.empty() ? std::string(model) : std::string(model) + "(" + body + ")";
+}
+
 std::string ModelParameters::text(const std::string& key, const std::string& fallback) const {
   const std::string* text = find_value(values_, key);
   return text ? *text : fallback;

@@ -5,14 +5,6 @@
 namespace parley {
 namespace {
 
-std::string spec_text(const ModelParameters& parameters) {
-  std::string body;
-  for (const auto& [key, value] : parameters.values()) {
-    body += (body.empty() ? "" : ",") + key + "=" + value;
-  }
-  return body.empty() ? "eum" : "eum(" + body + ")";
-}
-
 // Appends the state after `round` to the forecast and tells the observer.
 void record(IssueForecast& result, const eum::Bargaining& bargaining, int round,
             std::vector<Offer> offers, ForecastObserver* observer) {
@@ -67,7 +59,7 @@ ModelInfo EumModel::info() {
 }
 
 std::unique_ptr<Model> EumModel::make(const ModelParameters& parameters) {
-  return std::make_unique<EumModel>(spec_text(parameters), eum::options_from(parameters));
+  return std::make_unique<EumModel>(parameters.spec("eum"), eum::options_from(parameters));
 }
 
 }  // namespace parley

@@ -9,14 +9,6 @@
 namespace parley {
 namespace {
 
-std::string spec_text(const ModelParameters& parameters) {
-  std::string body;
-  for (const auto& [key, value] : parameters.values()) {
-    body += (body.empty() ? "" : ",") + key + "=" + value;
-  }
-  return body.empty() ? "exchange" : "exchange(" + body + ")";
-}
-
 RealisedExchange to_scenario(const exchange::Table& t, const exchange::Candidate& c) {
   RealisedExchange e;
   e.actor_i = t.scenario_actor[c.i.actor];
@@ -131,7 +123,8 @@ ModelInfo ExchangeModel::info() {
 }
 
 std::unique_ptr<Model> ExchangeModel::make(const ModelParameters& parameters) {
-  return std::make_unique<ExchangeModel>(spec_text(parameters), exchange::options_from(parameters));
+  return std::make_unique<ExchangeModel>(parameters.spec("exchange"),
+                                         exchange::options_from(parameters));
 }
 
 }  // namespace parley

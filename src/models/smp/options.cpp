@@ -96,17 +96,6 @@ Options options_from(const ModelParameters& parameters) {
   return o;
 }
 
-std::string spec_text(const ModelParameters& parameters) {
-  std::string body;
-  for (const auto& [key, value] : parameters.values()) {
-    if (!body.empty()) body += ',';
-    body += key;
-    body += '=';
-    body += value;
-  }
-  return body.empty() ? "smp" : "smp(" + body + ")";
-}
-
 std::vector<ParameterSpec> parameter_specs() {
   const Options d;
   return {

@@ -49,9 +49,6 @@ struct Options {
 // Every explicit key on top of KTAB's defaults. Throws ModelError for a bad value.
 Options options_from(const ModelParameters& parameters);
 
-// "smp" or "smp(key=value,...)" with the keys as given.
-std::string spec_text(const ModelParameters& parameters);
-
 // Every parameter with its default, for ModelInfo.
 std::vector<ParameterSpec> parameter_specs();
 

@@ -146,7 +146,7 @@ ModelInfo SmpModel::info() {
 }
 
 std::unique_ptr<Model> SmpModel::make(const ModelParameters& parameters) {
-  return std::make_unique<SmpModel>(smp::spec_text(parameters), smp::options_from(parameters));
+  return std::make_unique<SmpModel>(parameters.spec("smp"), smp::options_from(parameters));
 }
 
 }  // namespace parley
