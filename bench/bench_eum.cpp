@@ -2,34 +2,16 @@
 // a 20-round run. Figures and the fitted growth exponent are recorded in bench/README.md.
 #include <benchmark/benchmark.h>
 
-#include <random>
 #include <string>
 
+#include "generated_scenario.hpp"
 #include "parley/model.hpp"
 
 namespace {
 
-parley::Scenario generated_scenario(int actors) {
-  parley::Scenario s;
-  s.meta.name = "generated";
-  parley::Issue issue;
-  issue.id = "issue";
-  s.issues.push_back(issue);
-  std::mt19937_64 draw(42);
-  std::uniform_real_distribution<double> unit(0.0, 100.0);
-  for (int a = 0; a < actors; ++a) {
-    parley::Actor actor;
-    actor.id = "actor" + std::to_string(a);
-    actor.capability = unit(draw);
-    actor.positions[issue.id] = unit(draw);
-    actor.salience[issue.id] = unit(draw);
-    s.actors.push_back(actor);
-  }
-  return s;
-}
-
 void run_eum(benchmark::State& state, const std::string& spec) {
-  const parley::Scenario scenario = generated_scenario(static_cast<int>(state.range(0)));
+  const parley::Scenario scenario =
+      parley::bench::uniform_scenario(static_cast<int>(state.range(0)), 1);
   const auto model = parley::make_model(spec);
   int rounds = 0;
   for (auto _ : state) {
