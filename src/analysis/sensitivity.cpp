@@ -22,6 +22,7 @@ constexpr std::uint32_t morris_stream = 0x20000;  // stream purpose of the traje
 
 struct Factor {
   std::size_t field = 0;  // index into number_fields
+  std::string path;
   double low = 0, high = 0;
 };
 
@@ -69,7 +70,7 @@ std::vector<Factor> factors_of(const Scenario& scenario) {
     if (governing[f] < 0) continue;
     const auto& d = scenario.uncertainty[static_cast<std::size_t>(governing[f])].distribution;
     const auto [low, high] = range_of(d, *fields[f].value, fields[f]);
-    if (high > low) factors.push_back({f, low, high});
+    if (high > low) factors.push_back({f, fields[f].id_path, low, high});
   }
   return factors;
 }
@@ -164,11 +165,9 @@ std::vector<FactorEffect> morris_screening(const Scenario& scenario, const Sensi
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, r), [&](const auto& range) {
     for (std::size_t t = range.begin(); t != range.end(); ++t) effects[t] = trajectories.effects(t);
   });
-  Scenario copy = scenario;
-  const std::vector<NumberField> fields = number_fields(copy);
   std::vector<FactorEffect> out;
   for (std::size_t i = 0; i < factors.size(); ++i) {
-    FactorEffect e{fields[factors[i].field].id_path, factors[i].low, factors[i].high};
+    FactorEffect e{factors[i].path, factors[i].low, factors[i].high};
     double sum = 0, sum_abs = 0;
     for (std::size_t t = 0; t < r; ++t) {
       sum += effects[t][i];

@@ -1,6 +1,5 @@
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <stdexcept>
 
 #include "parley/analysis.hpp"
@@ -32,19 +31,20 @@ Scenario with_value(const Scenario& base, const std::string& path, double value)
 }  // namespace
 
 std::vector<SweepPoint> run_sweep(const Scenario& scenario, const SweepPlan& plan) {
-  for (const std::string& series : plan.series) series_index(scenario, series);  // or throws
+  std::vector<std::size_t> series;
+  for (const std::string& name : plan.series) series.push_back(series_index(scenario, name));
+  const auto last = static_cast<std::size_t>(plan.comparison.engagement.months);
   std::vector<SweepPoint> points;
-  const int last = plan.comparison.engagement.months;
+  std::vector<double> values;
   for (double value : plan.values) {
-    const Scenario s = with_value(scenario, plan.path, value);
-    const auto results = run_comparison(s, plan.comparison);
-    const auto summaries = summarise(s, results, plan.comparison.strategies.front());
-    for (const std::string& strategy : plan.comparison.strategies) {
-      for (const std::string& series : plan.series) {
-        auto at = std::find_if(summaries.begin(), summaries.end(), [&](const SeriesSummary& x) {
-          return x.strategy == strategy && x.series == series && x.month == last;
-        });
-        points.push_back({value, strategy, series, at->value});
+    const auto results = run_comparison(with_value(scenario, plan.path, value), plan.comparison);
+    for (const StrategyRuns& strategy : results) {
+      for (std::size_t k = 0; k < series.size(); ++k) {
+        values.clear();
+        for (const EngagementRun& run : strategy.runs) {
+          values.push_back(series_value(run.months[last], series[k]));
+        }
+        points.push_back({value, strategy.strategy, plan.series[k], band(values)});
       }
     }
   }

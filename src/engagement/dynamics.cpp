@@ -26,6 +26,13 @@ BlocStance stance(const World& w) {
   return s;
 }
 
+// Who negotiates a bloc's tracks: the regime's factions and the bloc's members.
+bool at_the_table(const World& w, const BlocPlan& bloc, std::size_t actor) {
+  return std::any_of(w.factions.begin(), w.factions.end(),
+                     [&](const FactionPlan& f) { return f.actor == actor; }) ||
+         std::find(bloc.members.begin(), bloc.members.end(), actor) != bloc.members.end();
+}
+
 // The bargained outcome of a track between the regime's factions and the bloc's members.
 double negotiated_outcome(const World& w, std::size_t issue, const BlocPlan& bloc,
                           const PerIssueModel& engine) {
@@ -37,11 +44,7 @@ double negotiated_outcome(const World& w, std::size_t issue, const BlocPlan& blo
   table.status_quo = in.status_quo;
   for (std::size_t k = 0; k < in.actors.size(); ++k) {
     const std::size_t actor = in.actors[k];
-    const bool faction = std::any_of(w.factions.begin(), w.factions.end(),
-                                     [&](const FactionPlan& f) { return f.actor == actor; });
-    const bool member =
-        std::find(bloc.members.begin(), bloc.members.end(), actor) != bloc.members.end();
-    if (!faction && !member) continue;
+    if (!at_the_table(w, bloc, actor)) continue;
     table.actors.push_back(actor);
     table.capability.push_back(in.capability[k]);
     table.position.push_back(in.position[k]);
@@ -67,11 +70,7 @@ double bundled_outcome(const World& w, std::size_t issue, const BlocPlan& bloc,
   for (std::size_t i : package) deal.issues.push_back(s.issues[i]);
   const IssueInput& in = w.issues[issue];
   for (std::size_t actor : in.actors) {
-    const bool faction = std::any_of(w.factions.begin(), w.factions.end(),
-                                     [&](const FactionPlan& f) { return f.actor == actor; });
-    const bool member =
-        std::find(bloc.members.begin(), bloc.members.end(), actor) != bloc.members.end();
-    if (!faction && !member) continue;
+    if (!at_the_table(w, bloc, actor)) continue;
     const Actor& source = s.actors[actor];
     Actor a;
     a.id = source.id;
