@@ -17,7 +17,6 @@ Bargaining::Bargaining(const IssueInput& issue, const Options& options)
       ones_(n_, 1.0),
       security_(n_, 0.0),
       next_x_(n_, 0.0),
-      p_(n_ * n_, 0.0),
       row_a_(n_, 0.0),
       row_b_(n_, 0.0) {
   w_.resize(n_);
@@ -45,7 +44,7 @@ double Bargaining::no_challenge_term(std::size_t i, std::size_t j, double r) con
 
 inline double Bargaining::challenge(std::size_t i, std::size_t j, double r, double success,
                                     double failure, double status_quo) const {
-  const double p = p_[i * n_ + j];
+  const double p = votes_.prevails(positions_.slot(i), positions_.slot(j));
   const double resist = s_[j];  // the target's salience: the probability that j resists
   const double q = options_.q;
   const double eu =
@@ -54,16 +53,17 @@ inline double Bargaining::challenge(std::size_t i, std::size_t j, double r, doub
 }
 
 void Bargaining::compute_security(std::span<const double> voter_risk) {
-  votes_.compute(x_, w_, voter_risk, range_, options_.probability, p_);
+  votes_.compute(positions_, w_, voter_risk, options_.probability);
   const double status_quo = status_quo_utility(1.0);
-  for (std::size_t i = 0; i < n_; ++i) {
-    double sum = 0.0;
-    for (std::size_t j = 0; j < n_; ++j) {
+  // security_i = sum over j of E^j(U_ji), in ascending j; j outer walks p_ by rows.
+  std::fill(security_.begin(), security_.end(), 0.0);
+  for (std::size_t j = 0; j < n_; ++j) {
+    for (std::size_t i = 0; i < n_; ++i) {
       if (j == i) continue;
       const double d = std::abs(x_[i] - x_[j]) / range_;
-      sum += challenge(j, i, 1.0, success_utility(d, 1.0), failure_utility(d, 1.0), status_quo);
+      security_[i] +=
+          challenge(j, i, 1.0, success_utility(d, 1.0), failure_utility(d, 1.0), status_quo);
     }
-    security_[i] = sum;
   }
 }
 
@@ -92,17 +92,16 @@ void Bargaining::update_risk() {
   }
 }
 
-void Bargaining::compute_log_bases() {
-  log_success_.resize(n_ * n_);
-  log_failure_.resize(n_ * n_);
-  for (std::size_t i = 0; i < n_; ++i) {
-    for (std::size_t j = i; j < n_; ++j) {
-      const double d = std::abs(x_[i] - x_[j]) / range_;
-      const double success = std::log(std::max(0.5 - 0.5 * d, 0.0));
-      const double failure = std::log(0.5 + 0.5 * d);
-      log_success_[i * n_ + j] = log_success_[j * n_ + i] = success;
-      log_failure_[i * n_ + j] = log_failure_[j * n_ + i] = failure;
-    }
+void Bargaining::price_utilities(std::size_t i, double r) {
+  // Both depend on j only through j's position, so they are priced once per held position.
+  const std::size_t m = positions_.size();
+  const double* log_success = positions_.log_success(positions_.slot(i));
+  const double* log_failure = positions_.log_failure(positions_.slot(i));
+  success_.resize(m);
+  failure_.resize(m);
+  for (std::size_t c = 0; c < m; ++c) {
+    success_[c] = utility_from_log(log_success[c], r);
+    failure_[c] = utility_from_log(log_failure[c], r);
   }
 }
 
@@ -110,10 +109,11 @@ void Bargaining::compute_own_view() {
   for (std::size_t i = 0; i < n_; ++i) {
     const double r = r_[i];
     const double status_quo = status_quo_utility(r);
+    price_utilities(i, r);
     for (std::size_t j = 0; j < n_; ++j) {
       if (x_[j] == x_[i]) continue;
-      eu_[i * n_ + j] = challenge(i, j, r, utility_from_log(log_success_[i * n_ + j], r),
-                                  utility_from_log(log_failure_[i * n_ + j], r), status_quo);
+      const std::size_t c = positions_.slot(j);
+      eu_[i * n_ + j] = challenge(i, j, r, success_[c], failure_[c], status_quo);
     }
   }
 }
@@ -184,11 +184,11 @@ void Bargaining::fill_expected_utilities(std::size_t i) {
   // Both priced with i's exponent. Pairs at one position get values that are never read.
   const double r = r_[i];
   const double status_quo = status_quo_utility(r);
+  price_utilities(i, r);
   for (std::size_t j = 0; j < n_; ++j) {
-    const double success = utility_from_log(log_success_[i * n_ + j], r);
-    const double failure = utility_from_log(log_failure_[i * n_ + j], r);
-    row_a_[j] = challenge(i, j, r, success, failure, status_quo);
-    row_b_[j] = challenge(j, i, r, success, failure, status_quo);
+    const std::size_t c = positions_.slot(j);
+    row_a_[j] = challenge(i, j, r, success_[c], failure_[c], status_quo);
+    row_b_[j] = challenge(j, i, r, success_[c], failure_[c], status_quo);
   }
 }
 
@@ -218,22 +218,27 @@ Bargaining::Candidate Bargaining::best_offer(std::size_t i, std::vector<Offer>* 
 }
 
 std::size_t Bargaining::make_offers(std::vector<Offer>* offers) {
-  votes_.compute(x_, w_, r_, range_, options_.probability, p_);
-  compute_log_bases();
+  votes_.compute(positions_, w_, r_, options_.probability);
   if (options_.risk_view == RiskView::own) compute_own_view();
+  // The log grows in a buffer kept between rounds; the round's copy is allocated once, at its
+  // size (growing a fresh vector of thousands of offers each round costs more than the round).
+  round_offers_.clear();
+  std::vector<Offer>* log = offers ? &round_offers_ : nullptr;
   std::size_t moved = 0;
   for (std::size_t i = 0; i < n_; ++i) {
-    const Candidate best = best_offer(i, offers);
+    const Candidate best = best_offer(i, log);
     next_x_[i] = best.region == none ? x_[i] : best.position;
     moved += next_x_[i] != x_[i];
   }
   x_.swap(next_x_);  // every actor moves at once
+  if (offers) offers->insert(offers->end(), round_offers_.begin(), round_offers_.end());
   return moved;
 }
 
 std::size_t Bargaining::step(std::vector<Offer>* offers) {
   if (!can_move()) return 0;
   median_ = median();
+  positions_.assign(x_, range_);
   update_risk();
   return make_offers(offers);
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/eum/options.hpp"
+#include "models/eum/positions.hpp"
 #include "models/eum/probability.hpp"
 #include "parley/model.hpp"
 
@@ -40,8 +41,9 @@ class Bargaining {
   void compute_security(std::span<const double> voter_risk);  // steps 4-8 at r = 1
   void set_exponents(std::size_t first, std::size_t last);    // steps 8-9 for these actors
   void update_risk();
-  void compute_log_bases();  // log_success_, log_failure_ for this round's positions
-  void compute_own_view();   // eu_[i * n + j] = E^i(U_ij) priced with r_i
+  // success_[c], failure_[c]: i's utilities (eqs. 15, 16) against held position c, at r.
+  void price_utilities(std::size_t i, double r);
+  void compute_own_view();  // eu_[i * n + j] = E^i(U_ij) priced with r_i
   struct Candidate;
   Candidate candidate(std::size_t i, std::size_t j, double a, double b, int region) const;
   // row_a_[j] = E^i(U_ij) and row_b_[j] = j's expected utility of challenging i, as i sees it.
@@ -56,11 +58,11 @@ class Bargaining {
   double median_ = 0.0;                          // mu of the running round
   std::vector<double> x_, w_, s_, r_;            // position, c x s, salience, risk exponent
   std::vector<double> ones_, security_, next_x_;
-  std::vector<double> p_;   // p_[i * n + j]: probability that i prevails over j
   std::vector<double> eu_;  // own risk view only
-  // log(0.5 - 0.5 d_ij) and log(0.5 + 0.5 d_ij): the bases of eqs. 15 and 16, n x n.
-  std::vector<double> log_success_, log_failure_;
+  std::vector<double> success_, failure_;
   std::vector<double> row_a_, row_b_;
+  std::vector<Offer> round_offers_;
+  HeldPositions positions_;  // this round's
   VoteTable votes_;
 };
 

@@ -7,40 +7,46 @@
 #include <vector>
 
 #include "models/eum/options.hpp"
+#include "models/eum/positions.hpp"
 
 namespace parley::eum {
 
-// Computes P(i prevails over j) for every ordered pair in O(n^2) time after an O(n log n) sort,
-// reusing its buffers between calls.
+// Computes P(i prevails over j) for every pair of held positions in O(n m) time (n actors,
+// m held positions), reusing its buffers between calls. P_ij depends on the actors only
+// through their positions, so it is kept per pair of held positions.
 //
 // Voter k's vote for x_a over x_b is V_k(a, b) = w_k [(|x_k - x_b|/R)^r_k - (|x_k - x_a|/R)^r_k].
-// scholz: P_ij = sum_k max(0, V_k(i, j)) / sum_k sum_a sum_b |V_k(a, b)|.
+// scholz: P_ij = sum_k max(0, V_k(i, j)) / sum_k sum_a sum_b |V_k(a, b)| (a, b over all actors).
 // paper:  P_ij = sum_k max(0, V_k(i, j)) / sum_k |V_k(i, j)| with every r_k = 1 (eq. 31).
 // P_ij = 0 when x_i = x_j; when no vote is cast, 0 (scholz) or 1/2 (paper).
 class VoteTable {
  public:
-  // p_out[i * n + j] = P_ij. `voter_risk` is ignored by the paper rule.
-  void compute(std::span<const double> position, std::span<const double> weight,
-               std::span<const double> voter_risk, double range, Probability rule,
-               std::span<double> p_out);
+  // `weight` and `voter_risk` in input order; `voter_risk` is ignored by the paper rule.
+  void compute(const HeldPositions& positions, std::span<const double> weight,
+               std::span<const double> voter_risk, Probability rule);
+
+  // P that an actor at held position c prevails over one at e.
+  double prevails(std::size_t c, std::size_t e) const { return p_[c * m_ + e]; }
 
  private:
-  void sort_voters(std::span<const double> position, std::span<const double> weight,
-                   std::span<const double> voter_risk, Probability rule);
-  void fill_log_distances(double range);  // log_distance_[t * n + u] = log(|x_t - x_u| / R)
+  void sort_voters(std::span<const double> weight, std::span<const double> voter_risk,
+                   Probability rule);
   // Fills prefix_ and returns sum_k sum_a sum_b |V_k(a, b)| (scholz rule only, else 0).
-  double accumulate_votes(double range, Probability rule);
-  double spread(std::size_t t) const;  // sum_a sum_b |row_a - row_b| for voter t's row
-  // out[i * n + j]: sum of V_k(i, j) over the voters k who prefer x_i to x_j (input order).
-  void fill_votes(std::span<double> out) const;
+  double accumulate_votes(Probability rule);
+  double spread(std::size_t c) const;  // sum_a sum_b |row_a - row_b| for a voter at c
+  // p_[c * m + e]: sum of V_k(c, e) over the voters k who prefer v_c to v_e.
+  void fill_votes();
+  void normalise(double magnitude, Probability rule);
 
-  std::size_t n_ = 0;
-  std::vector<std::size_t> order_;  // sorted slot -> actor
-  std::vector<double> x_, w_, r_;   // voters by position
-  std::vector<double> row_;  // one voter's w (d/R)^r to every sorted position, +inf at both ends
-  std::vector<double> log_distance_;
-  // prefix_[t * n + u]: sum over the first t voters of w_k (|x_k - x_u|/R)^r_k, t = 0..n.
+  const HeldPositions* positions_ = nullptr;
+  std::size_t n_ = 0, m_ = 0;
+  std::vector<double> x_, w_, r_;  // voters by position
+  std::vector<std::size_t> at_;    // voters by position -> held position
+  // One voter's w (d/R)^r to every held position, +inf at both ends.
+  std::vector<double> row_;
+  // prefix_[t * m + c]: sum over the first t voters of w_k (|x_k - v_c|/R)^r_k, t = 0..n.
   std::vector<double> prefix_;
+  std::vector<double> p_;
 };
 
 }  // namespace parley::eum

@@ -256,10 +256,11 @@ TEST(EumVoteTable, MatchesTheDirectSums) {
     const auto [lo, hi] = std::minmax_element(x.begin(), x.end());
     const double range = *hi - *lo;
     if (range <= 0) continue;
+    eum::HeldPositions held;
+    held.assign(x, range);
     for (eum::Probability rule : {eum::Probability::scholz, eum::Probability::paper}) {
-      std::vector<double> p(n * n);
       eum::VoteTable table;
-      table.compute(x, w, r, range, rule, p);
+      table.compute(held, w, r, rule);
       double magnitude = 0.0;
       for (std::size_t k = 0; k < n; ++k) {
         for (std::size_t a = 0; a < n; ++a) {
@@ -284,7 +285,8 @@ TEST(EumVoteTable, MatchesTheDirectSums) {
               expected = cast > 0 ? for_i / cast : 0.5;
             }
           }
-          EXPECT_NEAR(p[i * n + j], expected, 1e-12) << "trial " << trial << " " << i << "," << j;
+          EXPECT_NEAR(table.prevails(held.slot(i), held.slot(j)), expected, 1e-12)
+              << "trial " << trial << " " << i << "," << j;
         }
       }
     }
@@ -293,11 +295,31 @@ TEST(EumVoteTable, MatchesTheDirectSums) {
 
 TEST(EumVoteTable, PaperProbabilitiesOfAPairAddUpToOne) {
   const std::vector<double> x = {0, 3, 3, 7, 10}, w = {1, 2, 0.5, 1, 3}, r(5, 1.0);
-  std::vector<double> p(25);
+  eum::HeldPositions held;
+  held.assign(x, 10.0);
   eum::VoteTable table;
-  table.compute(x, w, r, 10.0, eum::Probability::paper, p);
-  EXPECT_NEAR(p[0 * 5 + 3] + p[3 * 5 + 0], 1.0, 1e-12);
-  EXPECT_EQ(p[1 * 5 + 2], 0.0);  // same position
+  table.compute(held, w, r, eum::Probability::paper);
+  EXPECT_NEAR(table.prevails(0, 2) + table.prevails(2, 0), 1.0, 1e-12);  // 0 against 7
+  EXPECT_EQ(table.prevails(1, 1), 0.0);                                  // the two actors at 3
+}
+
+TEST(EumHeldPositions, CountsEachHeldPositionOnce) {
+  const std::vector<double> x = {7, 3, 10, 3, 0, 7, 3};
+  eum::HeldPositions held;
+  held.assign(x, 10.0);
+  EXPECT_EQ(held.size(), 4u);
+  EXPECT_EQ(std::vector<double>(held.values().begin(), held.values().end()),
+            (std::vector<double>{0, 3, 7, 10}));
+  EXPECT_EQ(std::vector<std::size_t>(held.counts().begin(), held.counts().end()),
+            (std::vector<std::size_t>{1, 3, 2, 1}));
+  // Ties in input order: the actors at 3 are 1, 3, 6.
+  EXPECT_EQ(std::vector<std::size_t>(held.by_position().begin(), held.by_position().end()),
+            (std::vector<std::size_t>{4, 1, 3, 6, 0, 5, 2}));
+  EXPECT_EQ(held.first()[2], 4u);
+  for (std::size_t k = 0; k < x.size(); ++k) EXPECT_EQ(held.values()[held.slot(k)], x[k]);
+  EXPECT_EQ(held.log_success(0)[3], -HUGE_VAL);  // d = 1: base 0
+  EXPECT_DOUBLE_EQ(held.log_failure(1)[2], std::log(0.5 + 0.5 * 0.4));
+  EXPECT_DOUBLE_EQ(held.log_distance(2)[1], std::log(0.4));
 }
 
 // --- options ----------------------------------------------------------------------------------
