@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "models/eum/utility.hpp"
+#include "models/parallel.hpp"
 #include "models/weighted.hpp"
 
 namespace parley::eum {
@@ -17,8 +18,7 @@ Bargaining::Bargaining(const IssueInput& issue, const Options& options)
       ones_(n_, 1.0),
       security_(n_, 0.0),
       next_x_(n_, 0.0),
-      row_a_(n_, 0.0),
-      row_b_(n_, 0.0) {
+      parallel_(n_ >= detail::min_parallel_actors) {
   w_.resize(n_);
   for (std::size_t k = 0; k < n_; ++k) w_[k] = std::max(issue.capability[k] * s_[k], 0.0);
   if (n_ > 0) {
@@ -53,18 +53,20 @@ inline double Bargaining::challenge(std::size_t i, std::size_t j, double r, doub
 }
 
 void Bargaining::compute_security(std::span<const double> voter_risk) {
-  votes_.compute(positions_, w_, voter_risk, options_.probability);
+  votes_.compute(positions_, w_, voter_risk, options_.probability, parallel_);
   const double status_quo = status_quo_utility(1.0);
-  // security_i = sum over j of E^j(U_ji), in ascending j; j outer walks p_ by rows.
-  std::fill(security_.begin(), security_.end(), 0.0);
-  for (std::size_t j = 0; j < n_; ++j) {
-    for (std::size_t i = 0; i < n_; ++i) {
-      if (j == i) continue;
-      const double d = std::abs(x_[i] - x_[j]) / range_;
-      security_[i] +=
-          challenge(j, i, 1.0, success_utility(d, 1.0), failure_utility(d, 1.0), status_quo);
+  // security_i = sum over j of E^j(U_ji), in ascending j, for a block of i at a time.
+  detail::for_blocks(n_, parallel_, [&](std::size_t begin, std::size_t end) {
+    std::fill(security_.begin() + begin, security_.begin() + end, 0.0);
+    for (std::size_t j = 0; j < n_; ++j) {
+      for (std::size_t i = begin; i < end; ++i) {
+        if (j == i) continue;
+        const double d = std::abs(x_[i] - x_[j]) / range_;
+        security_[i] +=
+            challenge(j, i, 1.0, success_utility(d, 1.0), failure_utility(d, 1.0), status_quo);
+      }
     }
-  }
+  });
 }
 
 void Bargaining::set_exponents(std::size_t first, std::size_t last) {
@@ -92,30 +94,33 @@ void Bargaining::update_risk() {
   }
 }
 
-void Bargaining::price_utilities(std::size_t i, double r) {
+void Bargaining::price_utilities(std::size_t i, double r, Scratch& scratch) const {
   // Both depend on j only through j's position, so they are priced once per held position.
   const std::size_t m = positions_.size();
   const double* log_success = positions_.log_success(positions_.slot(i));
   const double* log_failure = positions_.log_failure(positions_.slot(i));
-  success_.resize(m);
-  failure_.resize(m);
+  scratch.success.resize(m);
+  scratch.failure.resize(m);
   for (std::size_t c = 0; c < m; ++c) {
-    success_[c] = utility_from_log(log_success[c], r);
-    failure_[c] = utility_from_log(log_failure[c], r);
+    scratch.success[c] = utility_from_log(log_success[c], r);
+    scratch.failure[c] = utility_from_log(log_failure[c], r);
   }
 }
 
 void Bargaining::compute_own_view() {
-  for (std::size_t i = 0; i < n_; ++i) {
-    const double r = r_[i];
-    const double status_quo = status_quo_utility(r);
-    price_utilities(i, r);
-    for (std::size_t j = 0; j < n_; ++j) {
-      if (x_[j] == x_[i]) continue;
-      const std::size_t c = positions_.slot(j);
-      eu_[i * n_ + j] = challenge(i, j, r, success_[c], failure_[c], status_quo);
+  detail::for_blocks(n_, parallel_, [&](std::size_t begin, std::size_t end) {
+    Scratch& scratch = thread_scratch();
+    for (std::size_t i = begin; i < end; ++i) {
+      const double r = r_[i];
+      const double status_quo = status_quo_utility(r);
+      price_utilities(i, r, scratch);
+      for (std::size_t j = 0; j < n_; ++j) {
+        if (x_[j] == x_[i]) continue;
+        const std::size_t c = positions_.slot(j);
+        eu_[i * n_ + j] = challenge(i, j, r, scratch.success[c], scratch.failure[c], status_quo);
+      }
     }
-  }
+  });
 }
 
 namespace {
@@ -173,72 +178,90 @@ Bargaining::Candidate Bargaining::candidate(std::size_t i, std::size_t j, double
   return c;
 }
 
-void Bargaining::fill_expected_utilities(std::size_t i) {
+void Bargaining::fill_expected_utilities(std::size_t i, Scratch& scratch) const {
+  scratch.a.resize(n_);
+  scratch.b.resize(n_);
   if (options_.risk_view == RiskView::own) {
     for (std::size_t j = 0; j < n_; ++j) {
-      row_a_[j] = eu_[i * n_ + j];
-      row_b_[j] = eu_[j * n_ + i];
+      scratch.a[j] = eu_[i * n_ + j];
+      scratch.b[j] = eu_[j * n_ + i];
     }
     return;
   }
   // Both priced with i's exponent. Pairs at one position get values that are never read.
   const double r = r_[i];
   const double status_quo = status_quo_utility(r);
-  price_utilities(i, r);
+  price_utilities(i, r, scratch);
   for (std::size_t j = 0; j < n_; ++j) {
-    const std::size_t c = positions_.slot(j);
-    row_a_[j] = challenge(i, j, r, success_[c], failure_[c], status_quo);
-    row_b_[j] = challenge(j, i, r, success_[c], failure_[c], status_quo);
+    const double success = scratch.success[positions_.slot(j)];
+    const double failure = scratch.failure[positions_.slot(j)];
+    scratch.a[j] = challenge(i, j, r, success, failure, status_quo);
+    scratch.b[j] = challenge(j, i, r, success, failure, status_quo);
   }
 }
 
-Bargaining::Candidate Bargaining::best_offer(std::size_t i, std::vector<Offer>* offers) {
-  fill_expected_utilities(i);
-  const bool log_all = offers && options_.offers == OfferLog::all;
-  const std::size_t first_logged = offers ? offers->size() : 0;
+Bargaining::Candidate Bargaining::best_offer(std::size_t i, Scratch& scratch,
+                                             std::vector<Offer>* log) const {
+  fill_expected_utilities(i, scratch);
+  const bool log_all = log && options_.offers == OfferLog::all;
+  const std::size_t first_logged = log ? log->size() : 0;
   Candidate best;
   for (std::size_t j = 0; j < n_; ++j) {
     if (x_[j] == x_[i]) continue;
-    const Region kind = region(row_a_[j], row_b_[j], options_.capitulation);
+    const double a = scratch.a[j], b = scratch.b[j];
+    const Region kind = region(a, b, options_.capitulation);
     if (kind == none) continue;
-    const Candidate c = candidate(i, j, row_a_[j], row_b_[j], kind);
-    if (log_all) offers->push_back({j, i, offer_kind[kind], c.position, false});
+    const Candidate c = candidate(i, j, a, b, kind);
+    if (log_all) log->push_back({j, i, offer_kind[kind], c.position, false});
     if (c.better_than(best)) best = c;
   }
-  if (offers && best.region != none) {
+  if (log && best.region != none) {
     if (log_all) {
-      for (std::size_t k = first_logged; k < offers->size(); ++k) {
-        (*offers)[k].accepted = (*offers)[k].from == best.from;
+      for (std::size_t k = first_logged; k < log->size(); ++k) {
+        (*log)[k].accepted = (*log)[k].from == best.from;
       }
     } else {
-      offers->push_back({best.from, i, offer_kind[best.region], best.position, true});
+      log->push_back({best.from, i, offer_kind[best.region], best.position, true});
     }
   }
   return best;
 }
 
 std::size_t Bargaining::make_offers(std::vector<Offer>* offers) {
-  votes_.compute(positions_, w_, r_, options_.probability);
+  votes_.compute(positions_, w_, r_, options_.probability, parallel_);
   if (options_.risk_view == RiskView::own) compute_own_view();
-  // The log grows in a buffer kept between rounds; the round's copy is allocated once, at its
-  // size (growing a fresh vector of thousands of offers each round costs more than the round).
-  round_offers_.clear();
-  std::vector<Offer>* log = offers ? &round_offers_ : nullptr;
-  std::size_t moved = 0;
-  for (std::size_t i = 0; i < n_; ++i) {
-    const Candidate best = best_offer(i, log);
-    next_x_[i] = best.region == none ? x_[i] : best.position;
-    moved += next_x_[i] != x_[i];
+  // In parallel, a block of receivers [begin, end) logs its offers to received_[begin], a buffer
+  // kept between rounds; the round's log is then allocated once, at its size (growing a fresh
+  // vector of thousands of offers each round costs more than the round).
+  const bool buffered = parallel_ && offers;
+  if (buffered) {
+    received_.resize(n_);
+    for (auto& log : received_) log.clear();
   }
+  detail::for_blocks(n_, parallel_, [&](std::size_t begin, std::size_t end) {
+    Scratch& scratch = thread_scratch();
+    std::vector<Offer>* log = buffered ? &received_[begin] : offers;
+    for (std::size_t i = begin; i < end; ++i) {
+      const Candidate best = best_offer(i, scratch, log);
+      next_x_[i] = best.region == none ? x_[i] : best.position;
+    }
+  });
+  std::size_t moved = 0;
+  for (std::size_t i = 0; i < n_; ++i) moved += next_x_[i] != x_[i];
   x_.swap(next_x_);  // every actor moves at once
-  if (offers) offers->insert(offers->end(), round_offers_.begin(), round_offers_.end());
+  if (buffered) {
+    std::size_t total = offers->size();
+    for (const auto& log : received_) total += log.size();
+    offers->reserve(total);
+    for (const auto& log : received_) offers->insert(offers->end(), log.begin(), log.end());
+  }
   return moved;
 }
 
 std::size_t Bargaining::step(std::vector<Offer>* offers) {
   if (!can_move()) return 0;
   median_ = median();
-  positions_.assign(x_, range_);
+  positions_.assign(x_, range_, parallel_);
   update_risk();
   return make_offers(offers);
 }

@@ -2,6 +2,8 @@
 // scratch space of a round, actors in input order, one array per quantity.
 #pragma once
 
+#include <tbb/enumerable_thread_specific.h>
+
 #include <cstddef>
 #include <span>
 #include <vector>
@@ -41,15 +43,20 @@ class Bargaining {
   void compute_security(std::span<const double> voter_risk);  // steps 4-8 at r = 1
   void set_exponents(std::size_t first, std::size_t last);    // steps 8-9 for these actors
   void update_risk();
-  // success_[c], failure_[c]: i's utilities (eqs. 15, 16) against held position c, at r.
-  void price_utilities(std::size_t i, double r);
+  // One thread's working rows while it weighs the offers to one receiver i.
+  struct Scratch {
+    std::vector<double> success, failure;  // i's utilities against each held position
+    std::vector<double> a, b;  // E^i(U_ij), and j's expected utility of challenging i as i sees it
+  };
+  // scratch.success[c], scratch.failure[c]: eqs. 15 and 16 against held position c, at r.
+  void price_utilities(std::size_t i, double r, Scratch& scratch) const;
+  Scratch& thread_scratch() { return parallel_ ? thread_scratch_.local() : scratch_; }
   void compute_own_view();  // eu_[i * n + j] = E^i(U_ij) priced with r_i
   struct Candidate;
   Candidate candidate(std::size_t i, std::size_t j, double a, double b, int region) const;
-  // row_a_[j] = E^i(U_ij) and row_b_[j] = j's expected utility of challenging i, as i sees it.
-  void fill_expected_utilities(std::size_t i);
+  void fill_expected_utilities(std::size_t i, Scratch& scratch) const;  // scratch.a, scratch.b
   // The offer i accepts (its region is `none` when i receives no offer); logs i's offers.
-  Candidate best_offer(std::size_t i, std::vector<Offer>* offers);
+  Candidate best_offer(std::size_t i, Scratch& scratch, std::vector<Offer>* log) const;
   std::size_t make_offers(std::vector<Offer>* offers);  // step 11
 
   Options options_;
@@ -59,10 +66,13 @@ class Bargaining {
   std::vector<double> x_, w_, s_, r_;            // position, c x s, salience, risk exponent
   std::vector<double> ones_, security_, next_x_;
   std::vector<double> eu_;  // own risk view only
-  std::vector<double> success_, failure_;
-  std::vector<double> row_a_, row_b_;
-  std::vector<Offer> round_offers_;
-  HeldPositions positions_;  // this round's
+  // Per-actor loops run on the thread pool from detail::min_parallel_actors actors up; each
+  // actor's results are its own, so they do not depend on the thread count.
+  bool parallel_ = false;
+  tbb::enumerable_thread_specific<Scratch> thread_scratch_;
+  Scratch scratch_;                           // when not in parallel
+  std::vector<std::vector<Offer>> received_;  // this round's offers, by a block's first receiver
+  HeldPositions positions_;                   // this round's
   VoteTable votes_;
 };
 

@@ -14,8 +14,8 @@ namespace parley::eum {
 class HeldPositions {
  public:
   // Sorts the actors by position (ties in input order), merges equal positions and fills the
-  // logarithm tables, with d = |v_c - v_c'| / range.
-  void assign(std::span<const double> position, double range);
+  // logarithm tables, with d = |v_c - v_c'| / range; those on the thread pool if `parallel`.
+  void assign(std::span<const double> position, double range, bool parallel);
 
   std::size_t size() const { return value_.size(); }  // m, the number of held positions
   double range() const { return range_; }
@@ -34,7 +34,7 @@ class HeldPositions {
   const double* log_failure(std::size_t c) const { return &log_failure_[c * size()]; }
 
  private:
-  void fill_logs();
+  void fill_logs(bool parallel);
 
   double range_ = 0.0;
   std::vector<std::size_t> order_, slot_, count_, first_;

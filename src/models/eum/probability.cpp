@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "models/parallel.hpp"
+
 namespace parley::eum {
 
 void VoteTable::sort_voters(std::span<const double> weight, std::span<const double> voter_risk,
@@ -21,13 +23,12 @@ void VoteTable::sort_voters(std::span<const double> weight, std::span<const doub
   }
 }
 
-double VoteTable::spread(std::size_t c) const {
+double VoteTable::spread(const double* v, std::size_t c) const {
   // The row rises away from the voter's own position c on both sides, so merging the two sides
   // outward visits every actor's value in ascending order; an ascending v_0..v_{n-1} has
   // sum_a sum_b |v_a - v_b| = 2 sum v_k (2k-n+1). Each held position stands for as many
   // actors as hold it, added one by one so that the sum does not depend on how positions are
   // shared out. Padded with +inf at both ends, the merge needs no bounds checks.
-  const double* v = row_.data() + 1;
   const auto count = positions_->counts();
   const double n = static_cast<double>(n_);
   std::ptrdiff_t left = static_cast<std::ptrdiff_t>(c) - 1;
@@ -44,33 +45,48 @@ double VoteTable::spread(std::size_t c) const {
   return 2.0 * sum;
 }
 
-double VoteTable::accumulate_votes(Probability rule) {
+void VoteTable::fill_row(std::size_t t, bool linear, double* row) const {
+  const std::size_t m = m_;
+  if (linear) {
+    const auto value = positions_->values();
+    const double scale = w_[t] / positions_->range();
+    for (std::size_t c = 0; c < m; ++c) row[c] = scale * std::abs(x_[t] - value[c]);
+    return;
+  }
+  const double* log_distance = positions_->log_distance(at_[t]);
+  for (std::size_t c = 0; c < m; ++c) row[c] = w_[t] * std::exp(r_[t] * log_distance[c]);
+}
+
+double VoteTable::accumulate_votes(Probability rule, bool parallel) {
   const std::size_t n = n_, m = m_;
-  const auto value = positions_->values();
-  const double range = positions_->range();
-  prefix_.assign((n + 1) * m, 0.0);
-  row_.assign(m + 2, std::numeric_limits<double>::infinity());
-  double* row = row_.data() + 1;
   // With every exponent 1 the votes are linear; otherwise exp(r log d).
   const bool linear = std::all_of(r_.begin(), r_.end(), [](double r) { return r == 1.0; });
-  double magnitude = 0.0;
-  for (std::size_t t = 0; t < n; ++t) {
-    if (linear) {
-      const double scale = w_[t] / range;
-      for (std::size_t c = 0; c < m; ++c) row[c] = scale * std::abs(x_[t] - value[c]);
-    } else {
-      const double* log_distance = positions_->log_distance(at_[t]);
-      for (std::size_t c = 0; c < m; ++c) row[c] = w_[t] * std::exp(r_[t] * log_distance[c]);
+  // Each voter's row goes to prefix_ row t + 1; the running sums are taken afterwards.
+  prefix_.resize((n + 1) * m);
+  std::fill_n(prefix_.begin(), m, 0.0);
+  spread_.assign(n, 0.0);
+  detail::for_blocks(n, parallel, [&](std::size_t begin, std::size_t end) {
+    std::vector<double> own;  // a block on another thread needs a row of its own
+    std::vector<double>& padded = parallel ? own : row_;
+    padded.assign(m + 2, std::numeric_limits<double>::infinity());
+    double* row = padded.data() + 1;
+    for (std::size_t t = begin; t < end; ++t) {
+      fill_row(t, linear, row);
+      std::copy_n(row, m, &prefix_[(t + 1) * m]);
+      if (rule == Probability::scholz) spread_[t] = spread(row, at_[t]);
     }
+  });
+  for (std::size_t t = 0; t < n; ++t) {
     const double* above = &prefix_[t * m];
     double* below = &prefix_[(t + 1) * m];
-    for (std::size_t c = 0; c < m; ++c) below[c] = above[c] + row[c];
-    if (rule == Probability::scholz) magnitude += spread(at_[t]);
+    for (std::size_t c = 0; c < m; ++c) below[c] = above[c] + below[c];
   }
+  double magnitude = 0.0;
+  for (double s : spread_) magnitude += s;
   return magnitude;
 }
 
-void VoteTable::fill_votes() {
+void VoteTable::fill_votes(bool parallel) {
   const std::size_t n = n_, m = m_;
   const auto value = positions_->values();
   const auto first = positions_->first();
@@ -79,24 +95,26 @@ void VoteTable::fill_votes() {
     return std::abs(x_[t] - value[a]) < std::abs(x_[t] - value[b]);
   };
   const double* all = &prefix_[n * m];
-  for (std::size_t a = 0; a < m; ++a) {
-    double* row = &p_[a * m];
-    // Against a higher position, the voters preferring v_a are a prefix [0, p) that grows as
-    // v_b rises; against a lower one, a suffix [q, n) that grows as v_b falls. The voters at
-    // v_a are in both.
-    std::size_t p = first[a] + count[a];
-    for (std::size_t b = a + 1; b < m; ++b) {
-      while (p < n && prefers(p, a, b)) ++p;
-      const double* votes = &prefix_[p * m];
-      row[b] = std::max(votes[b] - votes[a], 0.0);
+  detail::for_blocks(m, parallel, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t a = begin; a < end; ++a) {
+      double* row = &p_[a * m];
+      // Against a higher position, the voters preferring v_a are a prefix [0, p) that grows as
+      // v_b rises; against a lower one, a suffix [q, n) that grows as v_b falls. The voters at
+      // v_a are in both.
+      std::size_t p = first[a] + count[a];
+      for (std::size_t b = a + 1; b < m; ++b) {
+        while (p < n && prefers(p, a, b)) ++p;
+        const double* votes = &prefix_[p * m];
+        row[b] = std::max(votes[b] - votes[a], 0.0);
+      }
+      std::size_t q = first[a];
+      for (std::size_t b = a; b-- > 0;) {
+        while (q > 0 && prefers(q - 1, a, b)) --q;
+        const double* votes = &prefix_[q * m];
+        row[b] = std::max((all[b] - votes[b]) - (all[a] - votes[a]), 0.0);
+      }
     }
-    std::size_t q = first[a];
-    for (std::size_t b = a; b-- > 0;) {
-      while (q > 0 && prefers(q - 1, a, b)) --q;
-      const double* votes = &prefix_[q * m];
-      row[b] = std::max((all[b] - votes[b]) - (all[a] - votes[a]), 0.0);
-    }
-  }
+  });
 }
 
 void VoteTable::normalise(double magnitude, Probability rule) {
@@ -118,15 +136,15 @@ void VoteTable::normalise(double magnitude, Probability rule) {
 }
 
 void VoteTable::compute(const HeldPositions& positions, std::span<const double> weight,
-                        std::span<const double> voter_risk, Probability rule) {
+                        std::span<const double> voter_risk, Probability rule, bool parallel) {
   positions_ = &positions;
   n_ = positions.by_position().size();
   m_ = positions.size();
   p_.assign(m_ * m_, 0.0);
   if (m_ < 2 || !(positions.range() > 0.0)) return;
   sort_voters(weight, voter_risk, rule);
-  const double magnitude = accumulate_votes(rule);
-  fill_votes();
+  const double magnitude = accumulate_votes(rule, parallel);
+  fill_votes(parallel);
   normalise(magnitude, rule);
 }
 

@@ -21,9 +21,10 @@ namespace parley::eum {
 // P_ij = 0 when x_i = x_j; when no vote is cast, 0 (scholz) or 1/2 (paper).
 class VoteTable {
  public:
-  // `weight` and `voter_risk` in input order; `voter_risk` is ignored by the paper rule.
+  // `weight` and `voter_risk` in input order; `voter_risk` is ignored by the paper rule. The
+  // voters' rows and the pairs are shared out over the thread pool if `parallel`.
   void compute(const HeldPositions& positions, std::span<const double> weight,
-               std::span<const double> voter_risk, Probability rule);
+               std::span<const double> voter_risk, Probability rule, bool parallel);
 
   // P that an actor at held position c prevails over one at e.
   double prevails(std::size_t c, std::size_t e) const { return p_[c * m_ + e]; }
@@ -32,18 +33,21 @@ class VoteTable {
   void sort_voters(std::span<const double> weight, std::span<const double> voter_risk,
                    Probability rule);
   // Fills prefix_ and returns sum_k sum_a sum_b |V_k(a, b)| (scholz rule only, else 0).
-  double accumulate_votes(Probability rule);
-  double spread(std::size_t c) const;  // sum_a sum_b |row_a - row_b| for a voter at c
+  double accumulate_votes(Probability rule, bool parallel);
+  // Voter t's w (d/R)^r to every held position, into row[0..m); row[-1] and row[m] are +inf.
+  void fill_row(std::size_t t, bool linear, double* row) const;
+  // sum_a sum_b |row_a - row_b| over all actors a, b, for a voter at held position c.
+  double spread(const double* row, std::size_t c) const;
   // p_[c * m + e]: sum of V_k(c, e) over the voters k who prefer v_c to v_e.
-  void fill_votes();
+  void fill_votes(bool parallel);
   void normalise(double magnitude, Probability rule);
 
   const HeldPositions* positions_ = nullptr;
   std::size_t n_ = 0, m_ = 0;
   std::vector<double> x_, w_, r_;  // voters by position
   std::vector<std::size_t> at_;    // voters by position -> held position
-  // One voter's w (d/R)^r to every held position, +inf at both ends.
-  std::vector<double> row_;
+  std::vector<double> spread_;     // spread() of each voter's row
+  std::vector<double> row_;        // fill_row's buffer when not in parallel
   // prefix_[t * m + c]: sum over the first t voters of w_k (|x_k - v_c|/R)^r_k, t = 0..n.
   std::vector<double> prefix_;
   std::vector<double> p_;

@@ -1,11 +1,9 @@
 #include "models/smp/turn.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <cmath>
 
+#include "models/parallel.hpp"
 #include "models/smp/challenge.hpp"
 
 namespace parley::smp {
@@ -14,9 +12,6 @@ namespace {
 constexpr double min_gain = 1e-5;            // a challenge worth less is not made
 constexpr double min_bargain_weight = 1e-6;  // keeps 0/0 out when neither side cares
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
-// Below this many actors a turn takes about a millisecond or less: starting and waking TBB
-// workers costs more than it saves (measured on 2 cores: 27 actors ran 30% slower in parallel).
-constexpr std::size_t min_parallel_actors = 64;
 
 // KTAB rounds bargain coordinates to 4 decimals on [0, 1] (0.01 on a 0-100 scale), by adding
 // 0.5 and truncating; kept exactly so (x >= 0 here), since the rounded values are what lets
@@ -81,17 +76,12 @@ void Turn::propose(const Actors& actors, const State& state, const Options& opti
   queue_.resize(n);
   for (auto& q : queue_) q.clear();
   choice_.resize(n);
-  if (n >= min_parallel_actors) {
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n), [&](const auto& range) {
-      ChallengeView& view = views_.local();
-      for (std::size_t i = range.begin(); i != range.end(); ++i) {
-        choice_[i] = choose_target(actors, state, options, view, i);
-      }
-    });
-  } else {
-    for (std::size_t i = 0; i < n; ++i)
-      choice_[i] = choose_target(actors, state, options, view_, i);
-  }
+  detail::for_blocks(n, n >= detail::min_parallel_actors, [&](std::size_t begin, std::size_t end) {
+    ChallengeView& view = views_.local();
+    for (std::size_t i = begin; i != end; ++i) {
+      choice_[i] = choose_target(actors, state, options, view, i);
+    }
+  });
   for (std::size_t i = 0; i < n; ++i) {
     queue_[i].push_back(i);
     if (choice_[i].target != npos) {

@@ -1,6 +1,7 @@
 // eum: the EC emission-standards case of Scholz, Calbert & Smith (2011) and of two public
 // re-implementations, the vote table against a direct sum, the options, degenerate input.
 #include <gtest/gtest.h>
+#include <tbb/global_control.h>
 
 #include <algorithm>
 #include <cmath>
@@ -235,6 +236,44 @@ TEST(EumEcCase, EachActorAcceptsAtMostOneOfferAndMovesToIt) {
   }
 }
 
+// --- threads -----------------------------------------------------------------------------
+
+// From 64 actors on, the per-actor loops of a round run on the thread pool: nothing a run
+// reports may depend on it.
+TEST(EumThreads, ThreadCountDoesNotChangeTheRun) {
+  const Scenario s = load_scenario_file(std::filesystem::path(PARLEY_TEST_DATA_DIR) / "ktab" /
+                                        "more-inputs" / "dummyData-a080.csv");
+  for (const char* spec : {"eum(rounds=20)", "eum(profile=paper-literal,rounds=20)",
+                           "eum(risk_update=sequential,rounds=3)"}) {
+    const auto run_on = [&](std::size_t threads) {
+      tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
+      return make_model(spec)->forecast(s).issues.at(0);
+    };
+    const IssueForecast one = run_on(1), two = run_on(2);
+    EXPECT_EQ(one.positions, two.positions) << spec;  // bit-identical
+    ASSERT_EQ(one.round_summaries.size(), two.round_summaries.size()) << spec;
+    std::size_t offers = 0;
+    for (std::size_t r = 0; r < one.round_summaries.size(); ++r) {
+      const auto& a = one.round_summaries[r];
+      const auto& b = two.round_summaries[r];
+      ASSERT_EQ(a.offers.size(), b.offers.size()) << spec << " round " << r;
+      offers += a.offers.size();
+      for (std::size_t k = 0; k < a.offers.size(); ++k) {
+        EXPECT_EQ(a.offers[k].from, b.offers[k].from);
+        EXPECT_EQ(a.offers[k].to, b.offers[k].to);
+        EXPECT_EQ(a.offers[k].kind, b.offers[k].kind);
+        EXPECT_EQ(a.offers[k].position, b.offers[k].position);
+        EXPECT_EQ(a.offers[k].accepted, b.offers[k].accepted);
+      }
+      ASSERT_EQ(a.series.size(), b.series.size());
+      for (std::size_t k = 0; k < a.series.size(); ++k) {
+        EXPECT_EQ(a.series[k].values, b.series[k].values) << spec << " round " << r;
+      }
+    }
+    EXPECT_GT(offers, 1000u) << spec;  // the rounds did bargain
+  }
+}
+
 // --- the vote table against the definitions, summed directly -------------------------------
 
 double vote(double xk, double wk, double rk, double xa, double xb, double range) {
@@ -257,10 +296,10 @@ TEST(EumVoteTable, MatchesTheDirectSums) {
     const double range = *hi - *lo;
     if (range <= 0) continue;
     eum::HeldPositions held;
-    held.assign(x, range);
+    held.assign(x, range, false);
     for (eum::Probability rule : {eum::Probability::scholz, eum::Probability::paper}) {
       eum::VoteTable table;
-      table.compute(held, w, r, rule);
+      table.compute(held, w, r, rule, false);
       double magnitude = 0.0;
       for (std::size_t k = 0; k < n; ++k) {
         for (std::size_t a = 0; a < n; ++a) {
@@ -296,9 +335,9 @@ TEST(EumVoteTable, MatchesTheDirectSums) {
 TEST(EumVoteTable, PaperProbabilitiesOfAPairAddUpToOne) {
   const std::vector<double> x = {0, 3, 3, 7, 10}, w = {1, 2, 0.5, 1, 3}, r(5, 1.0);
   eum::HeldPositions held;
-  held.assign(x, 10.0);
+  held.assign(x, 10.0, false);
   eum::VoteTable table;
-  table.compute(held, w, r, eum::Probability::paper);
+  table.compute(held, w, r, eum::Probability::paper, false);
   EXPECT_NEAR(table.prevails(0, 2) + table.prevails(2, 0), 1.0, 1e-12);  // 0 against 7
   EXPECT_EQ(table.prevails(1, 1), 0.0);                                  // the two actors at 3
 }
@@ -306,7 +345,7 @@ TEST(EumVoteTable, PaperProbabilitiesOfAPairAddUpToOne) {
 TEST(EumHeldPositions, CountsEachHeldPositionOnce) {
   const std::vector<double> x = {7, 3, 10, 3, 0, 7, 3};
   eum::HeldPositions held;
-  held.assign(x, 10.0);
+  held.assign(x, 10.0, false);
   EXPECT_EQ(held.size(), 4u);
   EXPECT_EQ(std::vector<double>(held.values().begin(), held.values().end()),
             (std::vector<double>{0, 3, 7, 10}));
