@@ -42,9 +42,8 @@ double Bargaining::no_challenge_term(std::size_t i, std::size_t j, double r) con
   return (1.0 - options_.q) * (better ? better_utility(e, r) : worse_utility(e, r));
 }
 
-inline double Bargaining::challenge(std::size_t i, std::size_t j, double r, double success,
-                                    double failure, double status_quo) const {
-  const double p = votes_.prevails(positions_.slot(i), positions_.slot(j));
+inline double Bargaining::challenge(std::size_t i, std::size_t j, double r, double p,
+                                    double success, double failure, double status_quo) const {
   const double resist = s_[j];  // the target's salience: the probability that j resists
   const double q = options_.q;
   const double eu =
@@ -55,16 +54,18 @@ inline double Bargaining::challenge(std::size_t i, std::size_t j, double r, doub
 void Bargaining::compute_security(std::span<const double> voter_risk) {
   votes_.compute(positions_, w_, voter_risk, options_.probability, parallel_);
   const double status_quo = status_quo_utility(1.0);
-  // security_i = sum over j of E^j(U_ji), in ascending j, for a block of i at a time.
+  // security_i = sum over j of E^j(U_ji), in ascending j.
   detail::for_blocks(n_, parallel_, [&](std::size_t begin, std::size_t end) {
-    std::fill(security_.begin() + begin, security_.begin() + end, 0.0);
-    for (std::size_t j = 0; j < n_; ++j) {
-      for (std::size_t i = begin; i < end; ++i) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const double* p_against_i = votes_.against(positions_.slot(i));
+      double sum = 0.0;
+      for (std::size_t j = 0; j < n_; ++j) {
         if (j == i) continue;
         const double d = std::abs(x_[i] - x_[j]) / range_;
-        security_[i] +=
-            challenge(j, i, 1.0, success_utility(d, 1.0), failure_utility(d, 1.0), status_quo);
+        sum += challenge(j, i, 1.0, p_against_i[positions_.slot(j)], success_utility(d, 1.0),
+                         failure_utility(d, 1.0), status_quo);
       }
+      security_[i] = sum;
     }
   });
 }
@@ -113,11 +114,13 @@ void Bargaining::compute_own_view() {
     for (std::size_t i = begin; i < end; ++i) {
       const double r = r_[i];
       const double status_quo = status_quo_utility(r);
+      const double* p_i = votes_.wins(positions_.slot(i));
       price_utilities(i, r, scratch);
       for (std::size_t j = 0; j < n_; ++j) {
         if (x_[j] == x_[i]) continue;
         const std::size_t c = positions_.slot(j);
-        eu_[i * n_ + j] = challenge(i, j, r, scratch.success[c], scratch.failure[c], status_quo);
+        eu_[i * n_ + j] =
+            challenge(i, j, r, p_i[c], scratch.success[c], scratch.failure[c], status_quo);
       }
     }
   });
@@ -191,12 +194,15 @@ void Bargaining::fill_expected_utilities(std::size_t i, Scratch& scratch) const 
   // Both priced with i's exponent. Pairs at one position get values that are never read.
   const double r = r_[i];
   const double status_quo = status_quo_utility(r);
+  const double* p_i = votes_.wins(positions_.slot(i));
+  const double* p_against_i = votes_.against(positions_.slot(i));
   price_utilities(i, r, scratch);
   for (std::size_t j = 0; j < n_; ++j) {
-    const double success = scratch.success[positions_.slot(j)];
-    const double failure = scratch.failure[positions_.slot(j)];
-    scratch.a[j] = challenge(i, j, r, success, failure, status_quo);
-    scratch.b[j] = challenge(j, i, r, success, failure, status_quo);
+    const std::size_t c = positions_.slot(j);
+    const double success = scratch.success[c];
+    const double failure = scratch.failure[c];
+    scratch.a[j] = challenge(i, j, r, p_i[c], success, failure, status_quo);
+    scratch.b[j] = challenge(j, i, r, p_against_i[c], success, failure, status_quo);
   }
 }
 

@@ -34,9 +34,9 @@ class Bargaining {
   double mean() const;
 
  private:
-  // Expected utility of i challenging j (eq. 25), priced with exponent r, given i's success,
-  // failure and status quo utilities against j.
-  double challenge(std::size_t i, std::size_t j, double r, double success, double failure,
+  // Expected utility of i challenging j (eq. 25), priced with exponent r, given the probability
+  // p that i prevails over j and i's success, failure and status quo utilities against j.
+  double challenge(std::size_t i, std::size_t j, double r, double p, double success, double failure,
                    double status_quo) const;
   // Eq. 25's last term, (1 - Q)[T U_b + (1 - T) U_w], for i challenging j.
   double no_challenge_term(std::size_t i, std::size_t j, double r) const;

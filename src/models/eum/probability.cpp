@@ -141,11 +141,29 @@ void VoteTable::compute(const HeldPositions& positions, std::span<const double> 
   n_ = positions.by_position().size();
   m_ = positions.size();
   p_.assign(m_ * m_, 0.0);
-  if (m_ < 2 || !(positions.range() > 0.0)) return;
-  sort_voters(weight, voter_risk, rule);
-  const double magnitude = accumulate_votes(rule, parallel);
-  fill_votes(parallel);
-  normalise(magnitude, rule);
+  if (m_ >= 2 && positions.range() > 0.0) {
+    sort_voters(weight, voter_risk, rule);
+    const double magnitude = accumulate_votes(rule, parallel);
+    fill_votes(parallel);
+    normalise(magnitude, rule);
+  }
+  transpose();
+}
+
+void VoteTable::transpose() {
+  // In tiles, so that both tables are walked a cache line at a time.
+  constexpr std::size_t tile = 32;
+  const std::size_t m = m_;
+  transposed_.resize(m * m);
+  for (std::size_t c0 = 0; c0 < m; c0 += tile) {
+    for (std::size_t e0 = 0; e0 < m; e0 += tile) {
+      for (std::size_t c = c0; c < std::min(c0 + tile, m); ++c) {
+        for (std::size_t e = e0; e < std::min(e0 + tile, m); ++e) {
+          transposed_[e * m + c] = p_[c * m + e];
+        }
+      }
+    }
+  }
 }
 
 }  // namespace parley::eum

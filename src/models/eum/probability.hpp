@@ -26,8 +26,11 @@ class VoteTable {
   void compute(const HeldPositions& positions, std::span<const double> weight,
                std::span<const double> voter_risk, Probability rule, bool parallel);
 
-  // P that an actor at held position c prevails over one at e.
+  // P that an actor at held position c prevails over one at e: prevails(c, e) = wins(c)[e] =
+  // against(e)[c]. Both rows are contiguous, for the loops over the opponents of one actor.
   double prevails(std::size_t c, std::size_t e) const { return p_[c * m_ + e]; }
+  const double* wins(std::size_t c) const { return &p_[c * m_]; }
+  const double* against(std::size_t e) const { return &transposed_[e * m_]; }
 
  private:
   void sort_voters(std::span<const double> weight, std::span<const double> voter_risk,
@@ -41,6 +44,7 @@ class VoteTable {
   // p_[c * m + e]: sum of V_k(c, e) over the voters k who prefer v_c to v_e.
   void fill_votes(bool parallel);
   void normalise(double magnitude, Probability rule);
+  void transpose();
 
   const HeldPositions* positions_ = nullptr;
   std::size_t n_ = 0, m_ = 0;
@@ -50,7 +54,7 @@ class VoteTable {
   std::vector<double> row_;        // fill_row's buffer when not in parallel
   // prefix_[t * m + c]: sum over the first t voters of w_k (|x_k - v_c|/R)^r_k, t = 0..n.
   std::vector<double> prefix_;
-  std::vector<double> p_;
+  std::vector<double> p_, transposed_;
 };
 
 }  // namespace parley::eum
