@@ -90,27 +90,28 @@ void VoteTable::fill_votes(bool parallel) {
   const std::size_t n = n_, m = m_;
   const auto value = positions_->values();
   const auto first = positions_->first();
-  const auto count = positions_->counts();
-  auto prefers = [&](std::size_t t, std::size_t a, std::size_t b) {
-    return std::abs(x_[t] - value[a]) < std::abs(x_[t] - value[b]);
+  // Whether the voters at held position k prefer v_a to v_b; all voters there agree.
+  auto prefers = [&](std::size_t k, std::size_t a, std::size_t b) {
+    return std::abs(value[k] - value[a]) < std::abs(value[k] - value[b]);
   };
+  auto first_voter = [&](std::size_t k) { return k < m ? first[k] : n; };
   const double* all = &prefix_[n * m];
   detail::for_blocks(m, parallel, [&](std::size_t begin, std::size_t end) {
     for (std::size_t a = begin; a < end; ++a) {
       double* row = &p_[a * m];
-      // Against a higher position, the voters preferring v_a are a prefix [0, p) that grows as
-      // v_b rises; against a lower one, a suffix [q, n) that grows as v_b falls. The voters at
-      // v_a are in both.
-      std::size_t p = first[a] + count[a];
+      // Against a higher position, the voters preferring v_a are those at the held positions
+      // below a boundary k that rises as v_b rises; against a lower one, those from a boundary
+      // that falls as v_b falls. The voters at v_a are on a's side of both.
+      std::size_t k = a + 1;
       for (std::size_t b = a + 1; b < m; ++b) {
-        while (p < n && prefers(p, a, b)) ++p;
-        const double* votes = &prefix_[p * m];
+        while (k < m && prefers(k, a, b)) ++k;
+        const double* votes = &prefix_[first_voter(k) * m];
         row[b] = std::max(votes[b] - votes[a], 0.0);
       }
-      std::size_t q = first[a];
+      k = a;
       for (std::size_t b = a; b-- > 0;) {
-        while (q > 0 && prefers(q - 1, a, b)) --q;
-        const double* votes = &prefix_[q * m];
+        while (k > 0 && prefers(k - 1, a, b)) --k;
+        const double* votes = &prefix_[first[k] * m];
         row[b] = std::max((all[b] - votes[b]) - (all[a] - votes[a]), 0.0);
       }
     }
