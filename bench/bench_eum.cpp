@@ -4,6 +4,7 @@
 #include <benchmark/benchmark.h>
 #include <tbb/global_control.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -28,6 +29,9 @@ void run_eum(benchmark::State& state, const std::string& spec, int threads) {
   const std::set<double> held(issue.positions.back().begin(), issue.positions.back().end());
   state.counters["rounds_run"] = issue.rounds;
   state.counters["held_at_end"] = static_cast<double>(held.size());  // positions held at the end
+  std::size_t offers = 0;
+  for (const parley::RoundSummary& round : issue.round_summaries) offers += round.offers.size();
+  state.counters["offers_per_round"] = static_cast<double>(offers) / std::max(issue.rounds, 1);
   state.SetComplexityN(state.range(0));
 }
 
