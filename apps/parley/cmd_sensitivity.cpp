@@ -37,13 +37,7 @@ Handler add_sensitivity(CLI::App& app) {
   app.add_option("-o,--out", a->out, "Also write every factor as CSV to this file (atomically)");
   return [a] {
     const Scenario scenario = load_scenario_arg(a->file);
-    std::vector<FactorEffect> effects;
-    try {
-      effects = morris_screening(scenario, a->plan);
-    } catch (const std::invalid_argument& e) {
-      std::cerr << "Error: " << e.what() << "\n";
-      return exit_invalid;
-    }
+    const std::vector<FactorEffect> effects = morris_screening(scenario, a->plan);
     std::cout << sensitivity_table(scenario, a->plan, effects, a->top);
     if (!a->out.empty()) write_file_atomically(a->out, sensitivity_csv(effects));
     return exit_ok;

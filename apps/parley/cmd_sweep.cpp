@@ -60,13 +60,7 @@ Handler add_sweep(CLI::App& app) {
     if (plan.values.empty()) throw CLI::ValidationError("sweep", "give --values or --steps");
     plan.series = a->series;
     plan.comparison = comparison_plan(*a, scenario);
-    std::vector<SweepPoint> points;
-    try {
-      points = run_sweep(scenario, plan);
-    } catch (const std::invalid_argument& e) {
-      std::cerr << "Error: " << e.what() << "\n";
-      return exit_invalid;
-    }
+    const std::vector<SweepPoint> points = run_sweep(scenario, plan);
     std::cout << sweep_table(scenario, plan, points);
     if (!a->out.empty()) write_file_atomically(a->out, sweep_csv(plan, points));
     return exit_ok;

@@ -4,6 +4,7 @@
 
 #include <iostream>
 #include <map>
+#include <stdexcept>
 
 #include "commands.hpp"
 #include "parley/model.hpp"
@@ -43,6 +44,11 @@ int main(int argc, char** argv) {
     for (const auto& d : e.diagnostics()) std::cerr << parley::format_diagnostic(d) << "\n";
     return exit_invalid;
   } catch (const parley::ModelError& e) {
+    std::cerr << "Error: " << e.what() << "\n";
+    return exit_invalid;
+  } catch (const std::invalid_argument& e) {
+    // The library's word for a request that does not fit the scenario: an unknown strategy,
+    // series or path, a value out of range. The user's input, like the cases above.
     std::cerr << "Error: " << e.what() << "\n";
     return exit_invalid;
   } catch (const std::exception& e) {
