@@ -56,14 +56,16 @@ void Bargaining::compute_security(std::span<const double> voter_risk) {
   const double status_quo = status_quo_utility(1.0);
   // security_i = sum over j of E^j(U_ji), in ascending j.
   detail::for_blocks(n_, parallel_, [&](std::size_t begin, std::size_t end) {
+    Scratch& scratch = thread_scratch();
     for (std::size_t i = begin; i < end; ++i) {
       const double* p_against_i = votes_.against(positions_.slot(i));
+      price_risk_neutral(i, scratch);
       double sum = 0.0;
       for (std::size_t j = 0; j < n_; ++j) {
         if (j == i) continue;
-        const double d = std::abs(x_[i] - x_[j]) / range_;
-        sum += challenge(j, i, 1.0, p_against_i[positions_.slot(j)], success_utility(d, 1.0),
-                         failure_utility(d, 1.0), status_quo);
+        const std::size_t c = positions_.slot(j);
+        sum += challenge(j, i, 1.0, p_against_i[c], scratch.success[c], scratch.failure[c],
+                         status_quo);
       }
       security_[i] = sum;
     }
@@ -92,6 +94,19 @@ void Bargaining::update_risk() {
   for (std::size_t i = 0; i < n_; ++i) {
     compute_security(r_);
     set_exponents(i, i + 1);
+  }
+}
+
+void Bargaining::price_risk_neutral(std::size_t i, Scratch& scratch) const {
+  const std::size_t m = positions_.size();
+  const auto value = positions_.values();
+  const double x = x_[i];
+  scratch.success.resize(m);
+  scratch.failure.resize(m);
+  for (std::size_t c = 0; c < m; ++c) {
+    const double d = std::abs(x - value[c]) / range_;
+    scratch.success[c] = success_utility(d, 1.0);
+    scratch.failure[c] = failure_utility(d, 1.0);
   }
 }
 
@@ -268,6 +283,8 @@ std::size_t Bargaining::step(std::vector<Offer>* offers) {
   if (!can_move()) return 0;
   median_ = median();
   positions_.assign(x_, range_, parallel_);
+  // The paper rule counts every vote at r = 1, so its votes never need the logarithms.
+  if (options_.probability == Probability::scholz) positions_.fill_log_distances(parallel_);
   update_risk();
   return make_offers(offers);
 }

@@ -48,8 +48,10 @@ class Bargaining {
     std::vector<double> success, failure;  // i's utilities against each held position
     std::vector<double> a, b;  // E^i(U_ij), and j's expected utility of challenging i as i sees it
   };
-  // scratch.success[c], scratch.failure[c]: eqs. 15 and 16 against held position c, at r.
+  // scratch.success[c], scratch.failure[c]: eqs. 15 and 16 against held position c, at r; at
+  // r = 1 from the bases themselves (step 7's security levels).
   void price_utilities(std::size_t i, double r, Scratch& scratch) const;
+  void price_risk_neutral(std::size_t i, Scratch& scratch) const;
   Scratch& thread_scratch() { return parallel_ ? thread_scratch_.local() : scratch_; }
   void compute_own_view();  // eu_[i * n + j] = E^i(U_ij) priced with r_i
   struct Candidate;

@@ -15,7 +15,6 @@ class EumModel final : public PerIssueModel {
   EumModel(std::string spec, eum::Options options)
       : PerIssueModel(std::move(spec)), options_(std::move(options)) {}
   IssueForecast forecast_issue(const IssueInput& issue, ForecastObserver* observer) const override;
-  const eum::Options& options() const { return options_; }
 
   static ModelInfo info();
   static std::unique_ptr<Model> make(const ModelParameters& parameters);

@@ -32,11 +32,6 @@ void read_choice(const ModelParameters& parameters, const char* key, const Choic
   detail::read_choice(parameters, "eum", key, choices, value);
 }
 
-template <typename E>
-const char* name_of(const Choices<E>& choices, E value) {
-  return detail::choice_name(choices, value);
-}
-
 }  // namespace
 
 Options scholz_profile() { return Options{}; }
@@ -93,30 +88,34 @@ std::vector<ParameterSpec> parameter_specs() {
       {"rounds", std::to_string(d.rounds),
        "bargaining rounds; stops early (converged) after a round in which nobody moves"},
       {"q", "1", "probability Q that the status quo holds if i does not challenge j, in [0, 1]"},
-      {"probability", name_of(probabilities, d.probability),
+      {"probability", detail::choice_name(probabilities, d.probability),
        "scholz: positive votes for x_i over x_j / sum of all vote magnitudes over all actor "
        "pairs; paper: eq. 31, votes for x_i / votes cast on the pair" +
-           both(name_of(probabilities, d.probability), name_of(probabilities, p.probability))},
-      {"risk_view", name_of(risk_views, d.risk_view),
+           both(detail::choice_name(probabilities, d.probability),
+                detail::choice_name(probabilities, p.probability))},
+      {"risk_view", detail::choice_name(risk_views, d.risk_view),
        "whose risk exponent prices j's expected utility when i weighs j's offer: receiver (i's) "
        "or own (j's)" +
-           both(name_of(risk_views, d.risk_view), name_of(risk_views, p.risk_view))},
-      {"t", name_of(t_rules, d.t),
+           both(detail::choice_name(risk_views, d.risk_view),
+                detail::choice_name(risk_views, p.risk_view))},
+      {"t", detail::choice_name(t_rules, d.t),
        "selector T of the no-challenge term when q < 1: 1 (better), 0 (worse), geometric "
        "(1 iff |x_i - median| < |x_i - x_j|)" +
-           both(name_of(t_rules, d.t), name_of(t_rules, p.t))},
-      {"selection", name_of(selections, d.selection),
+           both(detail::choice_name(t_rules, d.t), detail::choice_name(t_rules, p.t))},
+      {"selection", detail::choice_name(selections, d.selection),
        "offer accepted within a category: scholz (compromise: lowest EU-weighted average of the "
        "two positions, otherwise least move), least_move, highest_eu" +
-           both(name_of(selections, d.selection), name_of(selections, p.selection))},
-      {"risk_update", name_of(risk_updates, d.risk_update),
+           both(detail::choice_name(selections, d.selection),
+                detail::choice_name(selections, p.selection))},
+      {"risk_update", detail::choice_name(risk_updates, d.risk_update),
        "risk exponents of all actors at once, or one actor after another in input order" +
-           both(name_of(risk_updates, d.risk_update), name_of(risk_updates, p.risk_update))},
+           both(detail::choice_name(risk_updates, d.risk_update),
+                detail::choice_name(risk_updates, p.risk_update))},
       {"capitulation", d.capitulation ? "on" : "off",
        "on: when E^i(U_ij) < 0 < E(U_ji) < |E^i(U_ij)|, i capitulates (moves fully to j); "
        "off: no offer there" +
            both(d.capitulation ? "on" : "off", p.capitulation ? "on" : "off")},
-      {"offers", name_of(offer_logs, d.offers),
+      {"offers", detail::choice_name(offer_logs, d.offers),
        "offers kept in the per-round summaries: all made, or only accepted ones"},
   };
 }

@@ -19,43 +19,39 @@ void HeldPositions::assign(std::span<const double> position, double range, bool 
   });
   slot_.resize(n);
   value_.clear();
-  count_.clear();
   first_.clear();
   for (std::size_t t = 0; t < n; ++t) {
     const double x = position[order_[t]];
     if (value_.empty() || x != value_.back()) {
       value_.push_back(x);
-      count_.push_back(0);
       first_.push_back(t);
     }
-    ++count_.back();
     slot_[order_[t]] = value_.size() - 1;
   }
-  fill_logs(parallel);
+  first_.push_back(n);
+  fill_symmetric(log_success_, parallel,
+                 [](double d) { return std::log(std::max(0.5 - 0.5 * d, 0.0)); });
+  fill_symmetric(log_failure_, parallel, [](double d) { return std::log(0.5 + 0.5 * d); });
 }
 
-void HeldPositions::fill_logs(bool parallel) {
+void HeldPositions::fill_log_distances(bool parallel) {
+  fill_symmetric(log_distance_, parallel, [](double d) { return std::log(d); });
+}
+
+template <class Log>
+void HeldPositions::fill_symmetric(std::vector<double>& out, bool parallel,
+                                   const Log& log_of) const {
   const std::size_t m = size();
-  log_distance_.resize(m * m);
-  log_success_.resize(m * m);
-  log_failure_.resize(m * m);
-  // The tables are symmetric: the upper triangle is computed, then mirrored.
+  out.resize(m * m);
   detail::for_blocks(m, parallel, [&](std::size_t begin, std::size_t end) {
     for (std::size_t c = begin; c < end; ++c) {
       for (std::size_t e = c; e < m; ++e) {
-        const double d = std::abs(value_[c] - value_[e]) / range_;
-        log_distance_[c * m + e] = std::log(d);
-        log_success_[c * m + e] = std::log(std::max(0.5 - 0.5 * d, 0.0));
-        log_failure_[c * m + e] = std::log(0.5 + 0.5 * d);
+        out[c * m + e] = log_of(std::abs(value_[c] - value_[e]) / range_);
       }
     }
   });
   for (std::size_t c = 0; c < m; ++c) {
-    for (std::size_t e = c + 1; e < m; ++e) {
-      log_distance_[e * m + c] = log_distance_[c * m + e];
-      log_success_[e * m + c] = log_success_[c * m + e];
-      log_failure_[e * m + c] = log_failure_[c * m + e];
-    }
+    for (std::size_t e = c + 1; e < m; ++e) out[e * m + c] = out[c * m + e];
   }
 }
 

@@ -14,15 +14,19 @@ namespace parley::eum {
 class HeldPositions {
  public:
   // Sorts the actors by position (ties in input order), merges equal positions and fills the
-  // logarithm tables, with d = |v_c - v_c'| / range; those on the thread pool if `parallel`.
+  // tables log_success and log_failure, with d = |v_c - v_c'| / range; on the thread pool if
+  // `parallel`.
   void assign(std::span<const double> position, double range, bool parallel);
+  // Fills log_distance for the current positions; only votes with exponents other than 1 need it.
+  void fill_log_distances(bool parallel);
 
   std::size_t size() const { return value_.size(); }  // m, the number of held positions
   double range() const { return range_; }
   std::span<const double> values() const { return value_; }  // ascending
-  // How many actors hold values()[c], and the first of them in by_position().
-  std::span<const std::size_t> counts() const { return count_; }
+  // The first actor in by_position() holding values()[c], for c = 0..m (first()[m] = n), and
+  // how many hold it.
   std::span<const std::size_t> first() const { return first_; }
+  std::size_t count(std::size_t c) const { return first_[c + 1] - first_[c]; }
   // The actors in ascending position, ties in input order.
   std::span<const std::size_t> by_position() const { return order_; }
   std::size_t slot(std::size_t actor) const { return slot_[actor]; }  // actor -> c
@@ -34,10 +38,12 @@ class HeldPositions {
   const double* log_failure(std::size_t c) const { return &log_failure_[c * size()]; }
 
  private:
-  void fill_logs(bool parallel);
+  // Fills the m x m table `out` with log_of(d) over the upper triangle, then mirrors it.
+  template <class Log>
+  void fill_symmetric(std::vector<double>& out, bool parallel, const Log& log_of) const;
 
   double range_ = 0.0;
-  std::vector<std::size_t> order_, slot_, count_, first_;
+  std::vector<std::size_t> order_, slot_, first_;
   std::vector<double> value_;
   std::vector<double> log_distance_, log_success_, log_failure_;
 };

@@ -11,13 +11,11 @@ namespace parley::eum {
 void VoteTable::sort_voters(std::span<const double> weight, std::span<const double> voter_risk,
                             Probability rule) {
   const auto order = positions_->by_position();
-  x_.resize(n_);
   w_.resize(n_);
   r_.resize(n_);
   at_.resize(n_);
   for (std::size_t t = 0; t < n_; ++t) {
     at_[t] = positions_->slot(order[t]);
-    x_[t] = positions_->values()[at_[t]];
     w_[t] = std::max(weight[order[t]], 0.0);
     r_[t] = rule == Probability::paper ? 1.0 : voter_risk[order[t]];
   }
@@ -29,16 +27,16 @@ double VoteTable::spread(const double* v, std::size_t c) const {
   // sum_a sum_b |v_a - v_b| = 2 sum v_k (2k-n+1). Each held position stands for as many
   // actors as hold it, added one by one so that the sum does not depend on how positions are
   // shared out. Padded with +inf at both ends, the merge needs no bounds checks.
-  const auto count = positions_->counts();
   const double n = static_cast<double>(n_);
   std::ptrdiff_t left = static_cast<std::ptrdiff_t>(c) - 1;
   std::size_t right = c + 1;
   double sum = v[c] * (1.0 - n);
   double rank = 1.0;
-  for (std::size_t k = 1; k < count[c]; ++k, ++rank) sum += v[c] * (2.0 * rank + 1.0 - n);
+  for (std::size_t k = 1; k < positions_->count(c); ++k, ++rank)
+    sum += v[c] * (2.0 * rank + 1.0 - n);
   while (rank < n) {
     const std::size_t next = v[left] <= v[right] ? static_cast<std::size_t>(left--) : right++;
-    for (std::size_t k = 0; k < count[next]; ++k, ++rank) {
+    for (std::size_t k = 0; k < positions_->count(next); ++k, ++rank) {
       sum += v[next] * (2.0 * rank + 1.0 - n);
     }
   }
@@ -49,8 +47,9 @@ void VoteTable::fill_row(std::size_t t, bool linear, double* row) const {
   const std::size_t m = m_;
   if (linear) {
     const auto value = positions_->values();
+    const double x = value[at_[t]];
     const double scale = w_[t] / positions_->range();
-    for (std::size_t c = 0; c < m; ++c) row[c] = scale * std::abs(x_[t] - value[c]);
+    for (std::size_t c = 0; c < m; ++c) row[c] = scale * std::abs(x - value[c]);
     return;
   }
   const double* log_distance = positions_->log_distance(at_[t]);
@@ -94,7 +93,6 @@ void VoteTable::fill_votes(bool parallel) {
   auto prefers = [&](std::size_t k, std::size_t a, std::size_t b) {
     return std::abs(value[k] - value[a]) < std::abs(value[k] - value[b]);
   };
-  auto first_voter = [&](std::size_t k) { return k < m ? first[k] : n; };
   const double* all = &prefix_[n * m];
   detail::for_blocks(m, parallel, [&](std::size_t begin, std::size_t end) {
     for (std::size_t a = begin; a < end; ++a) {
@@ -105,7 +103,7 @@ void VoteTable::fill_votes(bool parallel) {
       std::size_t k = a + 1;
       for (std::size_t b = a + 1; b < m; ++b) {
         while (k < m && prefers(k, a, b)) ++k;
-        const double* votes = &prefix_[first_voter(k) * m];
+        const double* votes = &prefix_[first[k] * m];
         row[b] = std::max(votes[b] - votes[a], 0.0);
       }
       k = a;

@@ -17,7 +17,6 @@ class ExchangeModel final : public Model {
   ExchangeModel(std::string spec, exchange::Options options)
       : spec_(std::move(spec)), options_(options) {}
   Forecast forecast(const Scenario& scenario, ForecastObserver* observer = nullptr) const override;
-  const exchange::Options& options() const { return options_; }
 
   static ModelInfo info();
   static std::unique_ptr<Model> make(const ModelParameters& parameters);

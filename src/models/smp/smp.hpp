@@ -15,7 +15,6 @@ class SmpModel final : public Model {
   SmpModel(std::string spec, smp::Options options)
       : spec_(std::move(spec)), options_(std::move(options)) {}
   Forecast forecast(const Scenario& scenario, ForecastObserver* observer = nullptr) const override;
-  const smp::Options& options() const { return options_; }
 
   static ModelInfo info();
   static std::unique_ptr<Model> make(const ModelParameters& parameters);
