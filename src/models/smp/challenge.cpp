@@ -39,18 +39,18 @@ double third_party_vote(double weight, double p_i, double u_i, double u_j, doubl
 
 template <VotingRule rule, ThirdParty commit>
 ChallengeEstimate estimate(const Actors& actors, const State& state, const ChallengeView& view,
-                           std::size_t k, std::size_t j) {
+                           std::size_t j) {
   const std::size_t i = view.initiator;
   const double* risk = view.risk.data();
   const double* to_i = view.to_init.data();
   const double* self = view.to_self.data();
-  const double u_ki = to_i[k], u_kj = utility(state.dist(k, j), risk[k]);
-  const double status_quo = u_ki + u_kj;
-  const double i_wins = u_ki + u_ki;  // j adopts i's position
-  const double j_wins = u_kj + u_kj;
+  const double u_ii = to_i[i], u_ij = utility(state.dist(i, j), risk[i]);
+  const double status_quo = u_ii + u_ij;
+  const double i_wins = u_ii + u_ii;  // j adopts i's position
+  const double j_wins = u_ij + u_ij;
 
   // The principals' own contributions: i for i's position, j for its own.
-  const double by_i = vote<rule>(actors.influence[i], to_i[i], utility(state.dist(i, j), risk[i]));
+  const double by_i = vote<rule>(actors.influence[i], u_ii, u_ij);
   const double by_j = vote<rule>(actors.influence[j], to_i[j], self[j]);
   double for_i = min_coalition, for_j = min_coalition;
   if (by_i > 0.0) for_i = for_i + by_i;
@@ -110,19 +110,19 @@ void ChallengeView::build(const State& state, RiskAdjust adjust, std::size_t h, 
 }
 
 ChallengeEstimate estimate_challenge(const Actors& actors, const State& state,
-                                     const ChallengeView& view, std::size_t k, std::size_t j,
+                                     const ChallengeView& view, std::size_t j,
                                      const Options& options) {
   return with_rule(options.voting, [&](auto rule) {
     constexpr VotingRule r = decltype(rule)::value;
     switch (options.third_party) {
       case ThirdParty::no_commit:
-        return estimate<r, ThirdParty::no_commit>(actors, state, view, k, j);
+        return estimate<r, ThirdParty::no_commit>(actors, state, view, j);
       case ThirdParty::full_commit:
-        return estimate<r, ThirdParty::full_commit>(actors, state, view, k, j);
+        return estimate<r, ThirdParty::full_commit>(actors, state, view, j);
       case ThirdParty::semi_commit:
         break;
     }
-    return estimate<r, ThirdParty::semi_commit>(actors, state, view, k, j);
+    return estimate<r, ThirdParty::semi_commit>(actors, state, view, j);
   });
 }
 

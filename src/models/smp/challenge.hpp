@@ -27,9 +27,9 @@ struct ChallengeView {
   void build(const State& state, RiskAdjust adjust, std::size_t h, std::size_t i);
 };
 
-// h's estimate (h as in `view`) for k of view.initiator challenging j.
+// h's estimate (h as in `view`) of view.initiator challenging j.
 ChallengeEstimate estimate_challenge(const Actors& actors, const State& state,
-                                     const ChallengeView& view, std::size_t k, std::size_t j,
+                                     const ChallengeView& view, std::size_t j,
                                      const Options& options);
 
 }  // namespace parley::smp

@@ -33,8 +33,7 @@ void record_state(Run& run, const Actors& actors, State& state, const Options& o
 
 }  // namespace
 
-Run simulate(const Actors& actors, std::span<const double> start, const Options& options,
-             bool keep_records) {
+Run simulate(const Actors& actors, std::span<const double> start, const Options& options) {
   Run run;
   Election election;
   State state;
@@ -56,12 +55,12 @@ Run simulate(const Actors& actors, std::span<const double> start, const Options&
   run.converged = false;
   for (int t = 1; t <= options.rounds; ++t) {
     TurnRecord record;
-    turn.run(actors, state, options, election, draws.get(), next, keep_records ? &record : nullptr);
+    turn.run(actors, state, options, election, draws.get(), next, record);
     const double moved = movement(actors, next, state.position());
     if (t == 1) first_move = moved + min_first_move;
     state.evaluate(actors, next, options, election);
     record_state(run, actors, state, options, election);
-    if (keep_records) run.turns.push_back(std::move(record));
+    run.turns.push_back(std::move(record));
     run.turn_count = t;
     run.last_ratio = moved / first_move;
     // KTAB's stopping rule: this turn moved little compared with the first.

@@ -27,8 +27,6 @@ struct Run {
 // KTAB's model needs at least this many actors; with fewer the start state is returned.
 inline constexpr std::size_t min_actors = 3;
 
-// `keep_records` fills Run::turns (the bargains); the benchmarks leave it off.
-Run simulate(const Actors& actors, std::span<const double> start, const Options& options,
-             bool keep_records = true);
+Run simulate(const Actors& actors, std::span<const double> start, const Options& options);
 
 }  // namespace parley::smp

@@ -70,18 +70,33 @@ std::vector<double> participants(const IssueInput& issue, const std::vector<doub
   return out;
 }
 
-RoundSummary summary(const IssueInput& issue, const std::vector<double>& positions,
-                     const smp::Actors& actors, const smp::Run& run, std::size_t t, std::size_t d) {
+// What does not change from turn to turn of one issue: the weights of its median and mean, and
+// each actor's index among the issue's actors (issue.actors.size() for those not on it).
+struct IssueView {
   std::vector<double> weight;
+  std::vector<std::size_t> local;
+};
+
+IssueView issue_view(const IssueInput& issue, const smp::Actors& actors, std::size_t d) {
+  IssueView view;
   for (std::size_t i : issue.actors) {
-    weight.push_back(actors.capability[i] * actors.salience[i * actors.dims + d]);
+    view.weight.push_back(actors.capability[i] * actors.salience[i * actors.dims + d]);
   }
-  RoundSummary s{
-      detail::weighted_median(positions, weight), detail::weighted_mean(positions, weight), {}, {}};
+  view.local.assign(actors.count, issue.actors.size());
+  for (std::size_t k = 0; k < issue.actors.size(); ++k) view.local[issue.actors[k]] = k;
+  return view;
+}
+
+RoundSummary summary(const IssueInput& issue, const IssueView& view,
+                     const std::vector<double>& positions, const smp::Run& run, std::size_t t,
+                     std::size_t d) {
+  RoundSummary s{detail::weighted_median(positions, view.weight),
+                 detail::weighted_mean(positions, view.weight),
+                 {},
+                 {}};
   if (t > 0 && t - 1 < run.turns.size()) {
     const smp::TurnRecord& turn = run.turns[t - 1];
-    std::vector<std::size_t> local(actors.count, issue.actors.size());
-    for (std::size_t k = 0; k < issue.actors.size(); ++k) local[issue.actors[k]] = k;
+    const auto& local = view.local;
     for (std::size_t b = 0; b < turn.bargains.size(); ++b) {
       const smp::Bargain& g = turn.bargains[b];
       if (local[g.init] == issue.actors.size() || local[g.rcvr] == issue.actors.size()) continue;
@@ -104,12 +119,13 @@ IssueForecast issue_forecast(const IssueInput& issue, const smp::Actors& actors,
   f.actors = issue.actors;
   f.rounds = run.turn_count;
   f.converged = run.converged;
+  const IssueView view = issue_view(issue, actors, d);
   for (std::size_t t = 0; t < run.positions.size(); ++t) {
     std::vector<double> positions;
     for (std::size_t i : issue.actors) {
       positions.push_back(scale_of(issue, run.positions[t][i * actors.dims + d]));
     }
-    f.round_summaries.push_back(summary(issue, positions, actors, run, t, d));
+    f.round_summaries.push_back(summary(issue, view, positions, run, t, d));
     if (observer) observer->on_round(issue.issue_id, static_cast<int>(t), positions);
     f.positions.push_back(std::move(positions));
   }

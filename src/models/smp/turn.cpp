@@ -31,24 +31,20 @@ double between(double x, double a, double b) {
 }  // namespace
 
 void Turn::run(const Actors& actors, const State& state, const Options& options, Election& election,
-               RandomStream* draws, std::span<double> next, TurnRecord* record) {
+               RandomStream* draws, std::span<double> next, TurnRecord& record) {
   const std::size_t n = actors.count, dims = actors.dims;
   propose(actors, state, options);
   value_bargains(actors, state, options);
-  if (record) {
-    record->bargains.assign(bargains_.begin() + static_cast<std::ptrdiff_t>(n), bargains_.end());
-    record->coords = coords_;
-    record->chosen.assign(n, npos);
-  }
+  record.bargains.assign(bargains_.begin() + static_cast<std::ptrdiff_t>(n), bargains_.end());
+  record.coords = coords_;
+  record.chosen.assign(n, npos);
   for (std::size_t k = 0; k < n; ++k) {
     const Bargain& b = bargains_[resolve(actors, options, election, draws, k)];
     const double* to = b.init == b.rcvr ? state.position(k)
                        : b.init == k    ? coords_.data() + b.init_at
                                         : coords_.data() + b.rcvr_at;
     std::copy(to, to + dims, next.begin() + static_cast<std::ptrdiff_t>(k * dims));
-    if (record && b.init != b.rcvr) {
-      record->chosen[k] = static_cast<std::size_t>(&b - bargains_.data()) - n;
-    }
+    if (b.init != b.rcvr) record.chosen[k] = static_cast<std::size_t>(&b - bargains_.data()) - n;
   }
 }
 
@@ -60,7 +56,7 @@ Turn::Choice Turn::choose_target(const Actors& actors, const State& state, const
   double best = -1.0;
   for (std::size_t j = 0; j < actors.count; ++j) {
     if (j == i) continue;
-    const ChallengeEstimate e = estimate_challenge(actors, state, view, i, j, options);
+    const ChallengeEstimate e = estimate_challenge(actors, state, view, j, options);
     if (min_gain < e.gain && best < e.gain) choice = {j, e.win}, best = e.gain;
   }
   return choice;
@@ -100,7 +96,7 @@ void Turn::add_bargain(const Actors& actors, const State& state, const Options& 
   }
   // j's own estimate that i would win, in j's eyes.
   view_.build(state, options.risk_adjust, j, i);
-  const double p_j = estimate_challenge(actors, state, view_, i, j, options).win;
+  const double p_j = estimate_challenge(actors, state, view_, j, options).win;
   const std::size_t by_j = interpolate(actors, state, options, i, j, p_j);
   if (options.bargaining == Bargaining::init_rcvr) {
     queue_[i].push_back(by_i);

@@ -34,9 +34,9 @@ struct TurnRecord {
 
 class Turn {
  public:
-  // Writes the positions after the turn into `next` (count * dims).
+  // Writes the positions after the turn into `next` (count * dims) and its bargains to `record`.
   void run(const Actors& actors, const State& state, const Options& options, Election& election,
-           RandomStream* draws, std::span<double> next, TurnRecord* record);
+           RandomStream* draws, std::span<double> next, TurnRecord& record);
 
  private:
   struct Choice {
