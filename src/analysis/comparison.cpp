@@ -1,11 +1,10 @@
 #include <tbb/blocked_range.h>
-#include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 
 #include <atomic>
 #include <mutex>
-#include <optional>
 
+#include "analysis/thread_limit.hpp"
 #include "parley/analysis.hpp"
 
 namespace parley {
@@ -17,11 +16,7 @@ std::vector<StrategyRuns> run_comparison(const Scenario& scenario, const Compari
     results[s].strategy = plan.strategies[s];
     results[s].runs.resize(static_cast<std::size_t>(plan.runs));
   }
-  std::optional<tbb::global_control> limit;
-  if (plan.threads > 0) {
-    limit.emplace(tbb::global_control::max_allowed_parallelism,
-                  static_cast<std::size_t>(plan.threads));
-  }
+  const auto limit = detail::thread_limit(plan.threads);
   const UncertaintyDraws draws(scenario);
   std::atomic<int> done{0};
   std::mutex report;

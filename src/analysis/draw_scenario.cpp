@@ -14,14 +14,20 @@ constexpr std::uint32_t first_parameter_stream = 0x10000;
 double draw_one(const Distribution& d, double current, RandomStream& random) {
   const auto& p = d.params;
   switch (d.kind) {
-    case DistributionKind::uniform: return p[0] + (p[1] - p[0]) * random.uniform();
-    case DistributionKind::triangular: return random.triangular(p[0], p[1], p[2]);
-    case DistributionKind::normal: return p[0] + p[1] * random.normal();
-    case DistributionKind::beta: return random.beta(p[0], p[1]);
-    case DistributionKind::spread: return current + p[0] * (2.0 * random.uniform() - 1.0);
+    case DistributionKind::uniform:
+      return p[0] + (p[1] - p[0]) * random.uniform();
+    case DistributionKind::triangular:
+      return random.triangular(p[0], p[1], p[2]);
+    case DistributionKind::normal:
+      return p[0] + p[1] * random.normal();
+    case DistributionKind::beta:
+      return random.beta(p[0], p[1]);
+    case DistributionKind::spread:
+      return current + p[0] * (2.0 * random.uniform() - 1.0);
     case DistributionKind::relative:
       return current * (1.0 + p[0] * (2.0 * random.uniform() - 1.0));
-    case DistributionKind::fixed: break;
+    case DistributionKind::fixed:
+      break;
   }
   return current;
 }

@@ -2,15 +2,14 @@
 // Saltelli (2007) without their spread-maximising selection: each trajectory moves every factor
 // once, by one grid step, in a random order and direction.
 #include <tbb/blocked_range.h>
-#include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <optional>
 #include <stdexcept>
 
+#include "analysis/thread_limit.hpp"
 #include "parley/analysis.hpp"
 #include "parley/random.hpp"
 #include "parley/scenario_paths.hpp"
@@ -157,11 +156,7 @@ std::vector<FactorEffect> morris_screening(const Scenario& scenario, const Sensi
   }
   const auto r = static_cast<std::size_t>(plan.trajectories);
   std::vector<std::vector<double>> effects(r);
-  std::optional<tbb::global_control> limit;
-  if (plan.threads > 0) {
-    limit.emplace(tbb::global_control::max_allowed_parallelism,
-                  static_cast<std::size_t>(plan.threads));
-  }
+  const auto limit = detail::thread_limit(plan.threads);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, r), [&](const auto& range) {
     for (std::size_t t = range.begin(); t != range.end(); ++t) effects[t] = trajectories.effects(t);
   });

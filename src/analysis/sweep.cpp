@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <stdexcept>
+#include <vector>
 
 #include "parley/analysis.hpp"
 #include "parley/scenario_paths.hpp"
@@ -8,8 +9,9 @@
 namespace parley {
 namespace {
 
-// The scenario with the number at `path` set to `value` and exempt from the uncertainty block: a
-// later exact entry wins over earlier ones and over patterns, and `fixed` keeps the value.
+// The scenario with the number at `path` set to `value` and exempt from the uncertainty block:
+// its own entry, if any, becomes `fixed` (an exact entry wins over patterns), which keeps the
+// value.
 Scenario with_value(const Scenario& base, const std::string& path, double value) {
   Scenario s = base;
   for (NumberField& field : number_fields(s)) {
@@ -19,6 +21,7 @@ Scenario with_value(const Scenario& base, const std::string& path, double value)
                                               value, path, field.min, field.max));
     }
     *field.value = value;
+    std::erase_if(s.uncertainty, [&](const UncertainValue& u) { return u.path == path; });
     s.uncertainty.push_back({path, Distribution{DistributionKind::fixed, {}}});
     return s;
   }

@@ -85,9 +85,9 @@ double bundled_outcome(const World& w, std::size_t issue, const BlocPlan& bloc,
     deal.actors.push_back(std::move(a));
   }
   const Forecast f = ExchangeModel("exchange", exchange::Options{}).forecast(deal);
+  // `issue` is one of the bloc's technical tracks, so it is in the package.
   const auto at = std::find(package.begin(), package.end(), issue);
-  return at == package.end() ? negotiated_outcome(w, issue, bloc, engine)
-                             : f.issues[static_cast<std::size_t>(at - package.begin())].outcome;
+  return f.issues[static_cast<std::size_t>(at - package.begin())].outcome;
 }
 
 void advance_tracks(const World& w, EngagementState& state, const Levels& levels,

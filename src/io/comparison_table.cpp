@@ -60,11 +60,11 @@ std::string comparison_table(const Scenario& scenario, const ComparisonContext& 
         out +=
             fmt::format("  {:>24}", format_band(index.at({strategy, series, m})->value, precision));
       }
-      const SeriesSummary* at_last = index.at({strategy, series, last});
       if (!paired) {
         out += "\n";
         continue;
       }
+      const SeriesSummary* at_last = index.at({strategy, series, last});
       out += strategy == context.reference
                  ? fmt::format("  {:>24}\n", "-")
                  : fmt::format("  {:>24}\n", format_band(at_last->difference, precision));

@@ -100,9 +100,9 @@ std::string recognition_csv(const Scenario& scenario, const std::vector<Strategy
       for (const EngagementRun& run : strategy.runs) steps.push_back(run.recognition_steps[a]);
       if (steps.empty()) continue;
       const auto any = std::count_if(steps.begin(), steps.end(), [](double x) { return x > 0; });
+      const Band b = band(steps);
       csv += fmt::format("{},{},{},{},{},{},{}\n", strategy.strategy, scenario.actors[a].id,
-                         scenario.actors[a].bloc, number(quantile(steps, 0.1)),
-                         number(quantile(steps, 0.5)), number(quantile(steps, 0.9)),
+                         scenario.actors[a].bloc, number(b.p10), number(b.p50), number(b.p90),
                          number(double(any) / double(steps.size())));
     }
   }

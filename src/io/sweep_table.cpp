@@ -4,12 +4,6 @@
 #include "parley/comparison_report.hpp"
 
 namespace parley {
-namespace {
-
-// Shortest text that reads back as the same double, so CSV values round-trip.
-std::string exact(double x) { return fmt::format("{}", x); }
-
-}  // namespace
 
 std::string sweep_table(const Scenario& scenario, const SweepPlan& plan,
                         const std::vector<SweepPoint>& points) {
@@ -43,9 +37,9 @@ std::string sweep_table(const Scenario& scenario, const SweepPlan& plan,
 std::string sweep_csv(const SweepPlan& plan, const std::vector<SweepPoint>& points) {
   std::string csv = "parameter,value,strategy,series,month,p10,p50,p90\n";
   for (const SweepPoint& p : points) {
-    csv += fmt::format("{},{},{},{},{},{},{},{}\n", plan.path, exact(p.value), p.strategy, p.series,
-                       plan.comparison.engagement.months, exact(p.band.p10), exact(p.band.p50),
-                       exact(p.band.p90));
+    // {} prints a double's shortest text that reads back as the same double.
+    csv += fmt::format("{},{},{},{},{},{},{},{}\n", plan.path, p.value, p.strategy, p.series,
+                       plan.comparison.engagement.months, p.band.p10, p.band.p50, p.band.p90);
   }
   return csv;
 }

@@ -148,7 +148,7 @@ std::vector<int> governing_uncertainty(const Scenario& scenario,
   std::vector<int> governing(fields.size(), -1);
   const auto& entries = scenario.uncertainty;
   for (std::size_t f = 0; f < fields.size(); ++f) {
-    for (std::size_t e = 0; e < entries.size(); ++e) {
+    for (std::size_t e = 0; e < entries.size() && governing[f] < 0; ++e) {
       if (entries[e].path == fields[f].id_path) governing[f] = static_cast<int>(e);
     }
     for (std::size_t e = 0; e < entries.size() && governing[f] < 0; ++e) {
