@@ -3,6 +3,7 @@
 #pragma once
 
 #include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
 #include <cstddef>
@@ -24,5 +25,17 @@ void for_blocks(std::size_t count, bool parallel, const Body& body) {
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count),
                     [&](const tbb::blocked_range<std::size_t>& r) { body(r.begin(), r.end()); });
 }
+
+// Working memory for for_blocks bodies, kept between calls: one S for each thread that runs a
+// block in parallel, and one for the serial case (which then needs no thread lookup).
+template <class S>
+class PerThread {
+ public:
+  S& local(bool parallel) { return parallel ? pool_.local() : serial_; }
+
+ private:
+  tbb::enumerable_thread_specific<S> pool_;
+  S serial_;
+};
 
 }  // namespace parley::detail

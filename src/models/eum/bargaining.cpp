@@ -56,7 +56,7 @@ void Bargaining::compute_security(std::span<const double> voter_risk) {
   const double status_quo = status_quo_utility(1.0);
   // security_i = sum over j of E^j(U_ji), in ascending j.
   detail::for_blocks(n_, parallel_, [&](std::size_t begin, std::size_t end) {
-    Scratch& scratch = thread_scratch();
+    Scratch& scratch = scratch_.local(parallel_);
     for (std::size_t i = begin; i < end; ++i) {
       const double* p_against_i = votes_.against(positions_.slot(i));
       price_risk_neutral(i, scratch);
@@ -125,7 +125,7 @@ void Bargaining::price_utilities(std::size_t i, double r, Scratch& scratch) cons
 
 void Bargaining::compute_own_view() {
   detail::for_blocks(n_, parallel_, [&](std::size_t begin, std::size_t end) {
-    Scratch& scratch = thread_scratch();
+    Scratch& scratch = scratch_.local(parallel_);
     for (std::size_t i = begin; i < end; ++i) {
       const double r = r_[i];
       const double status_quo = status_quo_utility(r);
@@ -260,7 +260,7 @@ std::size_t Bargaining::make_offers(std::vector<Offer>* offers) {
     for (auto& log : received_) log.clear();
   }
   detail::for_blocks(n_, parallel_, [&](std::size_t begin, std::size_t end) {
-    Scratch& scratch = thread_scratch();
+    Scratch& scratch = scratch_.local(parallel_);
     std::vector<Offer>* log = buffered ? &received_[begin] : offers;
     for (std::size_t i = begin; i < end; ++i) {
       const Candidate best = best_offer(i, scratch, log);

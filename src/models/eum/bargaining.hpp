@@ -2,8 +2,6 @@
 // scratch space of a round, actors in input order, one array per quantity.
 #pragma once
 
-#include <tbb/enumerable_thread_specific.h>
-
 #include <cstddef>
 #include <span>
 #include <vector>
@@ -11,6 +9,7 @@
 #include "models/eum/options.hpp"
 #include "models/eum/positions.hpp"
 #include "models/eum/probability.hpp"
+#include "models/parallel.hpp"
 #include "parley/model.hpp"
 
 namespace parley::eum {
@@ -52,7 +51,6 @@ class Bargaining {
   // r = 1 from the bases themselves (step 7's security levels).
   void price_utilities(std::size_t i, double r, Scratch& scratch) const;
   void price_risk_neutral(std::size_t i, Scratch& scratch) const;
-  Scratch& thread_scratch() { return parallel_ ? thread_scratch_.local() : scratch_; }
   void compute_own_view();  // eu_[i * n + j] = E^i(U_ij) priced with r_i
   struct Candidate;
   Candidate candidate(std::size_t i, std::size_t j, double a, double b, int region) const;
@@ -71,8 +69,7 @@ class Bargaining {
   // Per-actor loops run on the thread pool from detail::min_parallel_actors actors up; each
   // actor's results are its own, so they do not depend on the thread count.
   bool parallel_ = false;
-  tbb::enumerable_thread_specific<Scratch> thread_scratch_;
-  Scratch scratch_;                           // when not in parallel
+  detail::PerThread<Scratch> scratch_;
   std::vector<std::vector<Offer>> received_;  // this round's offers, by a block's first receiver
   HeldPositions positions_;                   // this round's
   VoteTable votes_;

@@ -65,8 +65,7 @@ double VoteTable::accumulate_votes(Probability rule, bool parallel) {
   std::fill_n(prefix_.begin(), m, 0.0);
   spread_.assign(n, 0.0);
   detail::for_blocks(n, parallel, [&](std::size_t begin, std::size_t end) {
-    std::vector<double> own;  // a block on another thread needs a row of its own
-    std::vector<double>& padded = parallel ? own : row_;
+    std::vector<double>& padded = rows_.local(parallel);
     padded.assign(m + 2, std::numeric_limits<double>::infinity());
     double* row = padded.data() + 1;
     for (std::size_t t = begin; t < end; ++t) {

@@ -8,6 +8,7 @@
 
 #include "models/eum/options.hpp"
 #include "models/eum/positions.hpp"
+#include "models/parallel.hpp"
 
 namespace parley::eum {
 
@@ -48,10 +49,10 @@ class VoteTable {
 
   const HeldPositions* positions_ = nullptr;
   std::size_t n_ = 0, m_ = 0;
-  std::vector<double> w_, r_;    // voters by position
-  std::vector<std::size_t> at_;  // voters by position -> held position
-  std::vector<double> spread_;   // spread() of each voter's row
-  std::vector<double> row_;      // fill_row's buffer when not in parallel
+  std::vector<double> w_, r_;                    // voters by position
+  std::vector<std::size_t> at_;                  // voters by position -> held position
+  std::vector<double> spread_;                   // spread() of each voter's row
+  detail::PerThread<std::vector<double>> rows_;  // fill_row's buffer
   // prefix_[t * m + c]: sum over the first t voters of w_k (|x_k - v_c|/R)^r_k, t = 0..n.
   std::vector<double> prefix_;
   std::vector<double> p_, transposed_;

@@ -72,8 +72,9 @@ void Turn::propose(const Actors& actors, const State& state, const Options& opti
   queue_.resize(n);
   for (auto& q : queue_) q.clear();
   choice_.resize(n);
-  detail::for_blocks(n, n >= detail::min_parallel_actors, [&](std::size_t begin, std::size_t end) {
-    ChallengeView& view = views_.local();
+  const bool parallel = n >= detail::min_parallel_actors;
+  detail::for_blocks(n, parallel, [&](std::size_t begin, std::size_t end) {
+    ChallengeView& view = views_.local(parallel);
     for (std::size_t i = begin; i != end; ++i) {
       choice_[i] = choose_target(actors, state, options, view, i);
     }
@@ -95,8 +96,9 @@ void Turn::add_bargain(const Actors& actors, const State& state, const Options& 
     return;
   }
   // j's own estimate that i would win, in j's eyes.
-  view_.build(state, options.risk_adjust, j, i);
-  const double p_j = estimate_challenge(actors, state, view_, j, options).win;
+  ChallengeView& view = views_.local(false);
+  view.build(state, options.risk_adjust, j, i);
+  const double p_j = estimate_challenge(actors, state, view, j, options).win;
   const std::size_t by_j = interpolate(actors, state, options, i, j, p_j);
   if (options.bargaining == Bargaining::init_rcvr) {
     queue_[i].push_back(by_i);

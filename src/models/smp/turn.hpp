@@ -3,13 +3,12 @@
 // "One turn".
 #pragma once
 
-#include <tbb/enumerable_thread_specific.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <vector>
 
+#include "models/parallel.hpp"
 #include "models/smp/challenge.hpp"
 #include "models/smp/election.hpp"
 #include "models/smp/options.hpp"
@@ -57,8 +56,7 @@ class Turn {
   std::vector<Bargain> bargains_;  // index 0..n-1: status quo of each actor
   std::vector<double> coords_;
   std::vector<std::vector<std::size_t>> queue_;  // queue_[k]: bargains involving k, in order
-  ChallengeView view_;
-  tbb::enumerable_thread_specific<ChallengeView> views_;  // one per thread for choose_target
+  detail::PerThread<ChallengeView> views_;
   std::vector<Choice> choice_;
   std::vector<double> own_;        // own_[a * n + m]: a's own utility of m's position
   std::vector<double> own_total_;  // sum over m of own_[a * n + m]
