@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <numeric>
+#include <vector>
+
+#include "parley/model.hpp"
 
 namespace parley::exchange {
 
@@ -32,24 +35,20 @@ Table make_table(const Scenario& scenario) {
   t.s.assign(cells, 0.0);
   t.w.assign(cells, 0.0);
   t.weight.assign(t.issues, 0.0);
+  // The status quo and each actor's position and salience as every model reads them
+  // (issue_inputs), on the table's 0-100 scale.
+  std::vector<std::size_t> row_of(t.actors);  // scenario actor -> k
+  for (std::size_t k = 0; k < t.actors; ++k) row_of[t.scenario_actor[k]] = k;
+  const std::vector<IssueInput> inputs = issue_inputs(scenario);
   for (std::size_t d = 0; d < t.issues; ++d) {
-    const Issue& issue = scenario.issues[d];
-    const double sq = issue.status_quo.value_or(0.5 * (issue.scale_min + issue.scale_max));
-    t.status_quo.push_back(std::clamp(t.normalise(d, sq), 0.0, 100.0));
-  }
-  for (std::size_t k = 0; k < t.actors; ++k) {
-    const Actor& actor = scenario.actors[t.scenario_actor[k]];
-    for (std::size_t d = 0; d < t.issues; ++d) {
-      const std::string& id = scenario.issues[d].id;
-      auto position = actor.positions.find(id);
-      if (position == actor.positions.end()) continue;
-      auto salience = actor.salience.find(id);
-      const std::size_t c = t.cell(k, d);
+    const IssueInput& in = inputs[d];
+    t.status_quo.push_back(std::clamp(t.normalise(d, in.status_quo), 0.0, 100.0));
+    for (std::size_t a = 0; a < in.actors.size(); ++a) {
+      const std::size_t c = t.cell(row_of[in.actors[a]], d);
       t.present[c] = 1;
-      t.x[c] = std::clamp(t.normalise(d, position->second), 0.0, 100.0);
-      t.s[c] =
-          salience == actor.salience.end() ? 0.0 : std::clamp(salience->second / 100, 0.0, 1.0);
-      t.w[c] = std::max(actor.capability, 0.0) * t.s[c];
+      t.x[c] = std::clamp(t.normalise(d, in.position[a]), 0.0, 100.0);
+      t.s[c] = std::clamp(in.salience[a], 0.0, 1.0);
+      t.w[c] = std::max(in.capability[a], 0.0) * t.s[c];
     }
   }
   for (std::size_t d = 0; d < t.issues; ++d) {
