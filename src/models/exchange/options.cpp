@@ -52,18 +52,18 @@ std::vector<ParameterSpec> parameter_specs() {
   return {
       {"rounds", std::to_string(d.rounds),
        "rounds of exchange; each starts from the preferences the last one left"},
-      {"solution", "equal_gain",
+      {"solution", detail::choice_name(solutions, d.solution),
        "equal_gain (both actors gain the same) or random (REX: one actor's gain is moved "
        "towards its maximum or towards zero by up to p)"},
-      {"p", "0", "REX spread in [0, 1] for solution=random; 0 is Equal Gain"},
-      {"tie_break", "key",
+      {"p", fmt::format("{}", d.p), "REX spread in [0, 1] for solution=random; 0 is Equal Gain"},
+      {"tie_break", detail::choice_name(tie_breaks, d.tie_break),
        "equal gains: key (alphabetically first actor ids, then issue ids) or random (drawn from "
        "the stream of `seed`)"},
-      {"seed", "0", "seed of the random tie-breaks and REX draws"},
-      {"w_f", "0.1",
+      {"seed", std::to_string(d.seed), "seed of the random tie-breaks and REX draws"},
+      {"w_f", fmt::format("{}", d.fixed_weight),
        "share of its concession (vote minus preference) an actor that exchanged on an issue "
        "takes into its preference for the next round"},
-      {"w_s", "0.4",
+      {"w_s", fmt::format("{}", d.salience_weight),
        "further share of the concession, times (1 - salience): actors that care less take in "
        "more"},
   };
