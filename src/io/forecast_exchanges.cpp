@@ -9,27 +9,20 @@
 namespace parley {
 namespace {
 
-std::size_t widest(const std::vector<std::string>& names, std::size_t at_least) {
-  std::size_t w = at_least;
-  for (const std::string& n : names) w = std::max(w, n.size());
+// Column widths: the longest actor id and issue id, at least as wide as their headers.
+struct Widths {
+  std::size_t actor = 7, issue = 11;
+};
+
+Widths widths(const Scenario& s) {
+  Widths w;
+  for (const Actor& a : s.actors) w.actor = std::max(w.actor, a.id.size());
+  for (const Issue& i : s.issues) w.issue = std::max(w.issue, i.id.size());
   return w;
 }
 
-std::vector<std::string> actor_ids(const Scenario& s) {
-  std::vector<std::string> ids;
-  for (const Actor& a : s.actors) ids.push_back(a.id);
-  return ids;
-}
-
-std::vector<std::string> issue_ids(const Scenario& s) {
-  std::vector<std::string> ids;
-  for (const Issue& i : s.issues) ids.push_back(i.id);
-  return ids;
-}
-
-std::string round_text(const Scenario& scenario, const ExchangeRound& round) {
-  const std::size_t aw = widest(actor_ids(scenario), 7);
-  const std::size_t iw = widest(issue_ids(scenario), 11);
+std::string round_text(const Scenario& scenario, const ExchangeRound& round, const Widths& w) {
+  const std::size_t aw = w.actor, iw = w.issue;
   std::string out = fmt::format("round {}: {} candidate exchanges, {} realised\n", round.round,
                                 round.candidates, round.exchanges.size());
   if (!round.exchanges.empty()) {
@@ -62,9 +55,10 @@ std::string forecast_exchanges_text(const Scenario& scenario, const Forecast& fo
       "issue's scale, gains as salience x outcome shift on a 0-100 scale; outcomes (weighted mean "
       "of the votes) before and after the round's exchanges\n",
       forecast.model);
+  const Widths w = widths(scenario);
   for (const ExchangeRound& round : forecast.exchange_rounds)
-    out += "\n" + round_text(scenario, round);
-  const std::size_t iw = widest(issue_ids(scenario), 11);
+    out += "\n" + round_text(scenario, round, w);
+  const std::size_t iw = w.issue;
   out += fmt::format("\nfinal outcomes after {} round(s)\n", forecast.exchange_rounds.size());
   for (const IssueForecast& issue : forecast.issues) {
     out += fmt::format("{:<{}}  {:>10.2f}\n", issue.issue_id, iw, issue.outcome);
@@ -74,7 +68,7 @@ std::string forecast_exchanges_text(const Scenario& scenario, const Forecast& fo
 
 std::string unbundled_comparison_text(const Scenario& scenario, const Forecast& piecemeal,
                                       const Forecast& bundled) {
-  const std::size_t iw = widest(issue_ids(scenario), 11);
+  const std::size_t iw = widths(scenario).issue;
   std::string out = fmt::format(
       "piecemeal vs bundled: {} settles each issue on its own (capability x salience weighted "
       "mean); {} lets actors trade votes across issues first\n",
