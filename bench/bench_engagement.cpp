@@ -11,7 +11,7 @@ void BM_default_comparison(benchmark::State& state) {
   const parley::Scenario scenario =
       parley::load_scenario_text(parley::embedded_default_scenario(), "afghanistan-2024.yaml");
   parley::ComparisonPlan plan;
-  for (const auto& s : scenario.strategies) plan.strategies.push_back(s.id);
+  plan.strategies = parley::strategies_to_compare(scenario);
   plan.runs = 200;
   plan.threads = static_cast<int>(state.range(0));
   for (auto _ : state) benchmark::DoNotOptimize(parley::run_comparison(scenario, plan));

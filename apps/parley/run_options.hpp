@@ -35,15 +35,10 @@ inline void add_run_options(CLI::App& app, RunOptions& o) {
                  "Bargaining model for the regime's internal bargaining and the tracks");
 }
 
-// The comparison the options ask for; no strategies named means all of the scenario's (or every
-// bloc's baseline when it has none).
+// The comparison the options ask for.
 inline ComparisonPlan comparison_plan(const RunOptions& o, const Scenario& scenario) {
   ComparisonPlan plan;
-  plan.strategies = o.strategies;
-  if (plan.strategies.empty()) {
-    for (const Strategy& s : scenario.strategies) plan.strategies.push_back(s.id);
-  }
-  if (plan.strategies.empty()) plan.strategies.push_back("");
+  plan.strategies = strategies_to_compare(scenario, o.strategies);
   plan.runs = o.runs;
   plan.seed = o.seed;
   plan.threads = o.threads;

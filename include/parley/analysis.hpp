@@ -36,6 +36,11 @@ struct ComparisonPlan {
   EngagementOptions engagement;
 };
 
+// The strategies a comparison runs: `named` when it names any, else every strategy of the
+// scenario, else (a scenario that defines none) every bloc's baseline, "".
+std::vector<std::string> strategies_to_compare(const Scenario& scenario,
+                                               std::vector<std::string> named = {});
+
 struct StrategyRuns {
   std::string strategy;
   std::vector<EngagementRun> runs;  // runs[r] used the draws of stream (seed, r)

@@ -9,6 +9,14 @@
 
 namespace parley {
 
+std::vector<std::string> strategies_to_compare(const Scenario& scenario,
+                                               std::vector<std::string> named) {
+  if (!named.empty()) return named;
+  for (const Strategy& s : scenario.strategies) named.push_back(s.id);
+  if (named.empty()) named.push_back("");
+  return named;
+}
+
 std::vector<StrategyRuns> run_comparison(const Scenario& scenario, const ComparisonPlan& plan,
                                          const std::function<void(int)>& progress) {
   std::vector<StrategyRuns> results(plan.strategies.size());
