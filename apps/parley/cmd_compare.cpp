@@ -37,7 +37,7 @@ int run(const CompareArgs& a) {
       std::find(strategies.begin(), strategies.end(), a.reference) != strategies.end()
           ? a.reference
           : strategies.front();
-  ProgressBar bar(a.runs, !a.quiet);
+  ProgressBar bar(a.plan.runs, !a.quiet);
   const auto start = std::chrono::steady_clock::now();
   const auto results = run_comparison(scenario, context.plan, [&](int done) { bar.update(done); });
   context.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -55,7 +55,8 @@ int run(const CompareArgs& a) {
 Handler add_compare(CLI::App& app) {
   auto args = std::make_shared<CompareArgs>();
   add_common(app, *args);
-  app.add_option("--strategies", args->strategies, "Comma-separated strategy ids (default: all)")
+  app.add_option("--strategies", args->plan.strategies,
+                 "Comma-separated strategy ids (default: all)")
       ->delimiter(',');
   app.add_option("--reference", args->reference, "Strategy the differences are taken to");
   return [args] { return run(*args); };
@@ -68,7 +69,7 @@ Handler add_simulate(CLI::App& app) {
   app.add_option("--strategy", *strategy, "Strategy id; every bloc's baseline if omitted");
   return [args, strategy] {
     args->reference = *strategy;
-    args->strategies = {*strategy};
+    args->plan.strategies = {*strategy};
     return run(*args);
   };
 }

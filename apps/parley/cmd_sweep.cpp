@@ -19,7 +19,8 @@ struct SweepArgs : RunOptions {
   int steps = 0;
   std::vector<std::string> series{"food_insecure_millions"};
   std::string out;
-  SweepArgs() { runs = 200; }
+  // A whole comparison runs at each value: fewer runs than compare's default.
+  SweepArgs() { plan.runs = 200; }
 };
 
 // --values as given, or --steps evenly spaced values from --from to --to inclusive.
@@ -45,7 +46,7 @@ Handler add_sweep(CLI::App& app) {
   values->excludes(steps);
   app.add_option("--from", a->from, "First value with --steps")->needs(steps);
   app.add_option("--to", a->to, "Last value with --steps")->needs(steps);
-  app.add_option("--strategies", a->strategies, "Comma-separated strategy ids (default: all)")
+  app.add_option("--strategies", a->plan.strategies, "Comma-separated strategy ids (default: all)")
       ->delimiter(',');
   app.add_option("--series", a->series,
                  "Comma-separated series: indicators or policy:<issue> (default "
