@@ -55,9 +55,7 @@ int run(const CompareArgs& a) {
 Handler add_compare(CLI::App& app) {
   auto args = std::make_shared<CompareArgs>();
   add_common(app, *args);
-  app.add_option("--strategies", args->plan.strategies,
-                 "Comma-separated strategy ids (default: all)")
-      ->delimiter(',');
+  add_strategies_option(app, *args);
   app.add_option("--reference", args->reference, "Strategy the differences are taken to");
   return [args] { return run(*args); };
 }

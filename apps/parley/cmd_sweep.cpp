@@ -46,8 +46,7 @@ Handler add_sweep(CLI::App& app) {
   values->excludes(steps);
   app.add_option("--from", a->from, "First value with --steps")->needs(steps);
   app.add_option("--to", a->to, "Last value with --steps")->needs(steps);
-  app.add_option("--strategies", a->plan.strategies, "Comma-separated strategy ids (default: all)")
-      ->delimiter(',');
+  add_strategies_option(app, *a);
   app.add_option("--series", a->series,
                  "Comma-separated series: indicators or policy:<issue> (default "
                  "food_insecure_millions)")

@@ -31,6 +31,11 @@ inline void add_run_options(CLI::App& app, RunOptions& o) {
                  "Bargaining model for the regime's internal bargaining and the tracks");
 }
 
+inline void add_strategies_option(CLI::App& app, RunOptions& o) {
+  app.add_option("--strategies", o.plan.strategies, "Comma-separated strategy ids (default: all)")
+      ->delimiter(',');
+}
+
 // The comparison the options ask for.
 inline ComparisonPlan comparison_plan(const RunOptions& o, const Scenario& scenario) {
   ComparisonPlan plan = o.plan;
