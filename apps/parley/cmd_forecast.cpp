@@ -32,8 +32,7 @@ bool has_rounds(const Forecast& forecast) {
 
 Handler add_forecast(CLI::App& app) {
   auto args = std::make_shared<ForecastArgs>();
-  app.add_option("file", args->file,
-                 "Scenario file; the embedded Afghanistan 2024 scenario if omitted");
+  add_scenario_file(app, args->file);
   app.add_option(
          "-m,--model", args->models,
          "Model spec, e.g. median or eum(q=0.5); repeat for several (default: compromise, median)")

@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "parley/comparison_report.hpp"
 #include "parley/scenario_io.hpp"
+#include "run_options.hpp"
 #include "scenario_arg.hpp"
 
 namespace parley::cli {
@@ -17,8 +18,7 @@ Handler add_sensitivity(CLI::App& app) {
   };
   auto a = std::make_shared<Args>();
   SensitivityPlan& p = a->plan;
-  app.add_option("file", a->file,
-                 "Scenario file; the embedded Afghanistan 2024 scenario if omitted");
+  add_scenario_file(app, a->file);
   app.add_option("--strategy", p.strategy, "Strategy whose outcome is screened")->required();
   app.add_option("--reference", p.reference,
                  "Screen the paired difference strategy - reference instead");
@@ -28,11 +28,10 @@ Handler add_sensitivity(CLI::App& app) {
       ->check(CLI::Range(2, 10000));
   app.add_option("--levels", p.levels, "Grid levels per factor, even (default 4)")
       ->check(CLI::Range(2, 100));
-  app.add_option("--months", p.engagement.months, "Months to simulate")->check(CLI::Range(1, 1200));
-  app.add_option("--seed", p.seed, "Master seed; trajectory t draws from stream (seed, t)");
-  app.add_option("--threads", p.threads, "Worker threads (0: all cores)")
-      ->check(CLI::Range(0, 1024));
-  app.add_option("--engine", p.engagement.engine, "Bargaining model of the engagement dynamics");
+  add_engagement_options(app, p,
+                         {.seed = "Master seed; trajectory t draws from stream (seed, t)",
+                          .threads = "Worker threads (0: all cores)",
+                          .engine = "Bargaining model of the engagement dynamics"});
   app.add_option("--top", a->top, "Factors to list, most important first (0: all; default 20)");
   app.add_option("-o,--out", a->out, "Also write every factor as CSV to this file (atomically)");
   return [a] {

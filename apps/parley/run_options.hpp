@@ -1,4 +1,5 @@
-// The Monte Carlo options that simulate, compare and sweep share, and the plan they make.
+// The Monte Carlo options that simulate, compare and sweep share (sensitivity shares the
+// engagement ones), and the plan they make.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -6,6 +7,7 @@
 
 #include "parley/analysis.hpp"
 #include "parley/scenario.hpp"
+#include "scenario_arg.hpp"
 
 namespace parley::cli {
 
@@ -15,20 +17,34 @@ struct RunOptions {
   ComparisonPlan plan;  // strategies empty: every strategy of the scenario
 };
 
+// Each command says in its own words what its seed, threads and engine drive.
+struct EngagementHelp {
+  const char* seed;
+  const char* threads;
+  const char* engine;
+};
+
+// --months, --seed, --threads, --engine, into a plan with seed, threads and engagement
+// (ComparisonPlan, SensitivityPlan).
+template <class Plan>
+void add_engagement_options(CLI::App& app, Plan& plan, const EngagementHelp& help) {
+  app.add_option("--months", plan.engagement.months, "Months to simulate")
+      ->check(CLI::Range(1, 1200));
+  app.add_option("--seed", plan.seed, help.seed);
+  app.add_option("--threads", plan.threads, help.threads)->check(CLI::Range(0, 1024));
+  app.add_option("--engine", plan.engagement.engine, help.engine);
+}
+
 // The scenario positional and --runs, --months, --seed, --threads, --engine.
 inline void add_run_options(CLI::App& app, RunOptions& o) {
-  app.add_option("file", o.file,
-                 "Scenario file; the embedded Afghanistan 2024 scenario if omitted");
+  add_scenario_file(app, o.file);
   app.add_option("--runs", o.plan.runs, "Monte Carlo runs per strategy")
       ->check(CLI::Range(1, 10000000));
-  app.add_option("--months", o.plan.engagement.months, "Months to simulate")
-      ->check(CLI::Range(1, 1200));
-  app.add_option("--seed", o.plan.seed, "Master seed; run r draws from stream (seed, r)");
-  app.add_option("--threads", o.plan.threads,
-                 "Worker threads (0: all cores); results do not depend on it")
-      ->check(CLI::Range(0, 1024));
-  app.add_option("--engine", o.plan.engagement.engine,
-                 "Bargaining model for the regime's internal bargaining and the tracks");
+  add_engagement_options(
+      app, o.plan,
+      {.seed = "Master seed; run r draws from stream (seed, r)",
+       .threads = "Worker threads (0: all cores); results do not depend on it",
+       .engine = "Bargaining model for the regime's internal bargaining and the tracks"});
 }
 
 inline void add_strategies_option(CLI::App& app, RunOptions& o) {

@@ -6,6 +6,10 @@
 
 namespace parley::cli {
 
+void add_scenario_file(CLI::App& app, std::string& file) {
+  app.add_option("file", file, "Scenario file; the embedded Afghanistan 2024 scenario if omitted");
+}
+
 Scenario load_scenario_arg(const std::string& file) {
   if (file.empty()) {
     return load_scenario_text(embedded_default_scenario(),

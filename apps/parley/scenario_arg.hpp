@@ -1,11 +1,15 @@
 // How commands name their scenario: a file path, or nothing for the embedded default.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <string>
 
 #include "parley/scenario.hpp"
 
 namespace parley::cli {
+
+// The optional FILE positional that load_scenario_arg reads.
+void add_scenario_file(CLI::App& app, std::string& file);
 
 // Loads FILE (any supported format), or the embedded default scenario when `file` is empty.
 // Throws ScenarioError listing every problem.
