@@ -53,11 +53,12 @@ Handler add_sweep(CLI::App& app) {
       ->delimiter(',');
   app.add_option("-o,--out", a->out, "Also write the sweep as tidy CSV to this file (atomically)");
   return [a] {
-    const Scenario scenario = load_scenario_arg(a->file);
     SweepPlan plan;
-    plan.path = a->path;
     plan.values = sweep_values(*a);
+    // A usage error, whatever the file: no need to read the scenario first.
     if (plan.values.empty()) throw CLI::ValidationError("sweep", "give --values or --steps");
+    const Scenario scenario = load_scenario_arg(a->file);
+    plan.path = a->path;
     plan.series = a->series;
     plan.comparison = comparison_plan(*a, scenario);
     const std::vector<SweepPoint> points = run_sweep(scenario, plan);
