@@ -4,14 +4,14 @@
 
 #include <stdexcept>
 
+#include "leverage_case.hpp"
 #include "parley/analysis.hpp"
-#include "parley/scenario_io.hpp"
 
 namespace parley {
 namespace {
 
 Scenario screened_case() {
-  Scenario s = load_scenario_file(std::string(PARLEY_TEST_DATA_DIR) + "/engagement/leverage.yaml");
+  Scenario s = test::leverage_case();
   s.uncertainty.push_back(
       {"instruments.aid.effects.food_security", {DistributionKind::uniform, {0.2, 0.6}}});
   s.uncertainty.push_back({"actors.east.capability", {DistributionKind::relative, {0.3}}});
@@ -78,9 +78,7 @@ TEST(Morris, RejectsBadPlans) {
   plan = plan_for("relief");
   plan.series = "policy:nothing";
   EXPECT_THROW(morris_screening(s, plan), std::invalid_argument);
-  EXPECT_THROW(morris_screening(load_scenario_file(std::string(PARLEY_TEST_DATA_DIR) +
-                                                   "/engagement/leverage.yaml"),
-                                plan_for("relief")),
+  EXPECT_THROW(morris_screening(test::leverage_case(), plan_for("relief")),
                std::invalid_argument);  // no uncertainty block
 }
 

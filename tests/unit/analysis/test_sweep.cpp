@@ -5,16 +5,14 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "leverage_case.hpp"
 #include "parley/analysis.hpp"
 #include "parley/comparison_report.hpp"
-#include "parley/scenario_io.hpp"
 
 namespace parley {
 namespace {
 
-Scenario leverage_case() {
-  return load_scenario_file(std::string(PARLEY_TEST_DATA_DIR) + "/engagement/leverage.yaml");
-}
+using test::leverage_case;
 
 SweepPlan revenue_sweep() {
   SweepPlan plan;

@@ -4,17 +4,17 @@
 
 #include <algorithm>
 
+#include "leverage_case.hpp"
 #include "parley/engagement.hpp"
 #include "parley/model.hpp"
-#include "parley/scenario_io.hpp"
 
 namespace parley {
 namespace {
 
 constexpr std::size_t access = 2, water = 3;  // issue indices in leverage.yaml
 
-Scenario leverage_case() {
-  Scenario s = load_scenario_file(std::string(PARLEY_TEST_DATA_DIR) + "/engagement/leverage.yaml");
+Scenario bundled_case() {
+  Scenario s = test::leverage_case();
   s.parameters["bundled_track_share"] = 1.0;  // bundled tracks progress without the benchmarks
   return s;
 }
@@ -40,7 +40,7 @@ Forecast package_forecast(const Scenario& s) {
 }
 
 TEST(BundledTracks, AgreeOnTheExchangeModelsPackageOutcome) {
-  const Scenario s = leverage_case();
+  const Scenario s = bundled_case();
   const EngagementRun run = simulate_engagement(s, "quiet-benchmarks", {}, 7, 0);
   const Forecast package = package_forecast(s);
   ASSERT_FALSE(package.exchange_rounds.at(0).exchanges.empty()) << "nothing to trade";
@@ -51,7 +51,7 @@ TEST(BundledTracks, AgreeOnTheExchangeModelsPackageOutcome) {
 }
 
 TEST(BundledTracks, PiecemealTracksKeepTheEnginesOutcome) {
-  const Scenario s = leverage_case();
+  const Scenario s = bundled_case();
   const EngagementRun bundled = simulate_engagement(s, "quiet-benchmarks", {}, 7, 0);
   const EngagementRun piecemeal = simulate_engagement(s, "piecemeal", {}, 7, 0);
   const int a = bundled.agreement_month[access], b = piecemeal.agreement_month[access];

@@ -2,16 +2,14 @@
 // and would fail if the mechanism were removed from the model.
 #include <gtest/gtest.h>
 
+#include "leverage_case.hpp"
 #include "parley/analysis.hpp"
 #include "parley/engagement.hpp"
-#include "parley/scenario_io.hpp"
 
 namespace parley {
 namespace {
 
-Scenario leverage_case() {
-  return load_scenario_file(std::string(PARLEY_TEST_DATA_DIR) + "/engagement/leverage.yaml");
-}
+using test::leverage_case;
 
 constexpr std::size_t girls = 0, access = 2;  // issue indices in leverage.yaml
 
