@@ -1,7 +1,6 @@
 // eum: the EC emission-standards case of Scholz, Calbert & Smith (2011) and of two public
 // re-implementations, the vote table against a direct sum, the options, degenerate input.
 #include <gtest/gtest.h>
-#include <tbb/global_control.h>
 
 #include <algorithm>
 #include <cmath>
@@ -11,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "model_checks.hpp"
 #include "models/eum/probability.hpp"
 #include "parley/model.hpp"
 #include "parley/scenario_io.hpp"
@@ -245,11 +245,8 @@ TEST(EumThreads, ThreadCountDoesNotChangeTheRun) {
                                         "more-inputs" / "dummyData-a080.csv");
   for (const char* spec : {"eum(rounds=20)", "eum(profile=paper-literal,rounds=20)",
                            "eum(risk_update=sequential,rounds=3)"}) {
-    const auto run_on = [&](std::size_t threads) {
-      tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
-      return make_model(spec)->forecast(s).issues.at(0);
-    };
-    const IssueForecast one = run_on(1), two = run_on(2);
+    const IssueForecast one = test::forecast_on_threads(spec, s, 1).issues.at(0);
+    const IssueForecast two = test::forecast_on_threads(spec, s, 2).issues.at(0);
     EXPECT_EQ(one.positions, two.positions) << spec;  // bit-identical
     ASSERT_EQ(one.round_summaries.size(), two.round_summaries.size()) << spec;
     std::size_t offers = 0;

@@ -2,9 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cmath>
 #include <random>
 
+#include "model_checks.hpp"
 #include "parley/model.hpp"
 #include "parley/scenario_io.hpp"
 
@@ -79,13 +79,7 @@ TEST_P(EveryModel, ReorderingActorsDoesNotChangeOutcomes) {
 
 TEST_P(EveryModel, DegenerateInputsGiveFiniteOutcomes) {
   auto check = [&](const Scenario& s, const char* what) {
-    Forecast f = make_model(GetParam())->forecast(s);
-    for (const IssueForecast& issue : f.issues) {
-      EXPECT_TRUE(std::isfinite(issue.outcome)) << what;
-      for (const auto& round : issue.positions) {
-        for (double x : round) EXPECT_TRUE(std::isfinite(x)) << what;
-      }
-    }
+    test::expect_finite_positions(make_model(GetParam())->forecast(s), what);
   };
   Scenario one = random_scenario(3, 1, 2);
   check(one, "one actor");
@@ -120,11 +114,7 @@ TEST(Registry, RejectsUnknownModelsAndParameters) {
   EXPECT_THROW(make_model("oracle"), ModelError);
   EXPECT_THROW(make_model("median(q=1)"), ModelError);
   EXPECT_THROW(make_model("median(q"), ModelError);
-  try {
-    make_model("oracle");
-  } catch (const ModelError& e) {
-    EXPECT_NE(std::string(e.what()).find("known models: compromise, median"), std::string::npos);
-  }
+  test::expect_model_error("oracle", "known models: compromise, median");
 }
 
 }  // namespace

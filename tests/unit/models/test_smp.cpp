@@ -1,7 +1,6 @@
 // smp: KTAB smpc's own results on its five sample inputs (turns, every position at every turn,
 // final win probabilities), the parameters, the building blocks, degenerate input.
 #include <gtest/gtest.h>
-#include <tbb/global_control.h>
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +12,7 @@
 #include <tuple>
 #include <vector>
 
+#include "model_checks.hpp"
 #include "models/smp/election.hpp"
 #include "models/smp/state.hpp"
 #include "parley/model.hpp"
@@ -124,11 +124,8 @@ TEST(Smp, TakesKtabsTurnCountOnTheEightyActorSample) {
 // From 64 actors on the target search runs on the thread pool: the run must not depend on it.
 TEST(Smp, ThreadCountDoesNotChangeAnyPosition) {
   const Scenario s = load_scenario_file(ktab_dir / "more-inputs" / "dummyData-a080.csv");
-  const auto run_on = [&](std::size_t threads) {
-    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
-    return make_model("smp")->forecast(s);
-  };
-  const Forecast one = run_on(1), two = run_on(2);
+  const Forecast one = test::forecast_on_threads("smp", s, 1);
+  const Forecast two = test::forecast_on_threads("smp", s, 2);
   ASSERT_EQ(one.issues.size(), two.issues.size());
   for (std::size_t i = 0; i < one.issues.size(); ++i) {
     EXPECT_EQ(one.issues[i].positions, two.issues[i].positions);  // bit-identical
@@ -208,12 +205,7 @@ TEST(Smp, DeclaresKtabsDefaultsAndRejectsBadValues) {
   EXPECT_THROW(make_model("smp(seed=-3)"), ModelError);
   EXPECT_THROW(make_model("smp(stop_ratio=x)"), ModelError);
   EXPECT_THROW(make_model("smp(q=1)"), ModelError);
-  try {
-    make_model("smp(pce=markov)");
-  } catch (const ModelError& e) {
-    EXPECT_NE(std::string(e.what()).find("conditional|markov_incentive|markov_uniform"),
-              std::string::npos);
-  }
+  test::expect_model_error("smp(pce=markov)", "conditional|markov_incentive|markov_uniform");
 }
 
 TEST(Smp, ReorderingActorsReordersTheRun) {
@@ -254,11 +246,8 @@ Scenario small_scenario(int actors) {
 }
 
 void expect_finite(const Forecast& f, const char* what) {
+  test::expect_finite_positions(f, what);
   for (const IssueForecast& issue : f.issues) {
-    EXPECT_TRUE(std::isfinite(issue.outcome)) << what;
-    for (const auto& round : issue.positions) {
-      for (double x : round) EXPECT_TRUE(std::isfinite(x)) << what;
-    }
     for (const auto& summary : issue.round_summaries) {
       for (const auto& series : summary.series) {
         for (double x : series.values) EXPECT_TRUE(std::isfinite(x)) << what << " " << series.name;
