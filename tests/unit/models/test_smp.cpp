@@ -5,11 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "model_checks.hpp"
@@ -17,25 +16,21 @@
 #include "models/smp/state.hpp"
 #include "parley/model.hpp"
 #include "parley/scenario_io.hpp"
+#include "scenario/import_text.hpp"
 
 namespace parley {
 namespace {
 
 const std::filesystem::path ktab_dir = std::filesystem::path(PARLEY_TEST_DATA_DIR) / "ktab";
 
+// The fields of every line after the header, by the CSV rules the importers use.
 std::vector<std::vector<std::string>> read_csv(const std::filesystem::path& path) {
-  std::ifstream in(path);
+  const std::vector<detail::TextRecord> records = detail::read_records(read_file(path), {});
   std::vector<std::vector<std::string>> rows;
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty()) continue;
+  for (std::size_t r = 1; r < records.size(); ++r) {  // records[0] is the header
     std::vector<std::string> fields;
-    std::stringstream stream(line);
-    std::string field;
-    while (std::getline(stream, field, ',')) fields.push_back(field);
-    rows.push_back(fields);
+    for (const detail::TextField& field : records[r].fields) fields.push_back(field.text);
+    rows.push_back(std::move(fields));
   }
   return rows;
 }
