@@ -12,8 +12,8 @@
 namespace {
 
 parley::Scenario sample_case() {
-  const auto root = std::filesystem::path(__FILE__).parent_path().parent_path();
-  return parley::load_scenario_file(root / "tests/data/exchange/sample_data.txt");
+  return parley::load_scenario_file(std::filesystem::path(PARLEY_TEST_DATA_DIR) / "exchange" /
+                                    "sample_data.txt");
 }
 
 void report(benchmark::State& state, const parley::Forecast& f) {

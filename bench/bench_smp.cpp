@@ -17,10 +17,10 @@
 
 namespace {
 
-// tests/data/ktab/ next to this file, unless PARLEY_KTAB_DIR says otherwise.
+// tests/data/ktab/, unless PARLEY_KTAB_DIR says otherwise.
 std::filesystem::path ktab_dir() {
   if (const char* dir = std::getenv("PARLEY_KTAB_DIR")) return dir;
-  return std::filesystem::path(__FILE__).parent_path().parent_path() / "tests" / "data" / "ktab";
+  return std::filesystem::path(PARLEY_TEST_DATA_DIR) / "ktab";
 }
 
 void record(benchmark::State& state, const parley::Scenario& scenario) {
