@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -40,13 +41,10 @@ void record(benchmark::State& state, const parley::Scenario& scenario) {
   state.counters["ms_per_turn"] = turns > 0 ? 1e3 * seconds / runs / turns : 0.0;
 }
 
-void BM_smp_ktab_input(benchmark::State& state, const std::string& file) {
-  record(state, parley::load_scenario_file(ktab_dir() / file));
-}
-
-// The same on one thread: the time without the parallel target search.
-void BM_smp_ktab_input_one_thread(benchmark::State& state, const std::string& file) {
-  tbb::global_control one(tbb::global_control::max_allowed_parallelism, 1);
+// threads 0: the default thread pool; 1: the time without the parallel target search.
+void BM_smp_ktab_input(benchmark::State& state, const std::string& file, std::size_t threads) {
+  std::optional<tbb::global_control> limit;
+  if (threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, threads);
   record(state, parley::load_scenario_file(ktab_dir() / file));
 }
 
@@ -97,10 +95,10 @@ const bool registered = [] {
   for (const char* file : inputs) {
     const std::string name = std::filesystem::path(file).stem().string();
     benchmark::RegisterBenchmark(("BM_smp_ktab/" + name).c_str(), BM_smp_ktab_input,
-                                 std::string(file))
+                                 std::string(file), std::size_t{0})
         ->Unit(benchmark::kMillisecond);
-    benchmark::RegisterBenchmark(("BM_smp_ktab_one_thread/" + name).c_str(),
-                                 BM_smp_ktab_input_one_thread, std::string(file))
+    benchmark::RegisterBenchmark(("BM_smp_ktab_one_thread/" + name).c_str(), BM_smp_ktab_input,
+                                 std::string(file), std::size_t{1})
         ->Unit(benchmark::kMillisecond);
   }
   return true;
