@@ -34,21 +34,26 @@ cpu_ms() {  # task-clock of one run in ms, or "nan" without perf
   fi
 }
 
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+
 printf '%-22s %7s %9s %8s %8s %9s %8s %8s\n' input turns "wall ms" "KTAB s" ratio "CPU ms" ratio \
   "RSS MiB"
 for row in "${ktab[@]}"; do
   read -r file ktab_turns ktab_s <<< "$row"
   path="$DATA/$file"
-  # Turns from the positions table: "<issue> (<n> actors, <turns> rounds)".
-  turns=$("$PARLEY" forecast --model smp "$path" | sed -n 's/.* actors, \([0-9]*\) rounds)$/\1/p' | head -1)
   walls=() cpus=()
+  sink=$out  # the first run's output gives the turn count, without a run of its own
   for _ in $(seq "$RUNS"); do
     start=$(date +%s%N)
-    "$PARLEY" forecast --model smp "$path" > /dev/null
+    "$PARLEY" forecast --model smp "$path" > "$sink"
     end=$(date +%s%N)
+    sink=/dev/null
     walls+=("$(( (end - start) / 1000 ))")
     cpus+=("$(cpu_ms "$PARLEY" forecast --model smp "$path")")
   done
+  # Turns from the positions table: "<issue> (<n> actors, <turns> rounds)".
+  turns=$(sed -n 's/.* actors, \([0-9]*\) rounds)$/\1/p' "$out" | head -1)
   wall_us=$(printf '%s\n' "${walls[@]}" | median)
   cpu=$(printf '%s\n' "${cpus[@]}" | median)
   rss=$( { /usr/bin/time -f '%M' "$PARLEY" forecast --model smp "$path" > /dev/null; } 2>&1 | tail -1)
