@@ -3,7 +3,7 @@
 #include <benchmark/benchmark.h>
 
 #include "parley/analysis.hpp"
-#include "parley/scenario_io.hpp"
+#include "parley/scenario.hpp"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "generated_scenario.hpp"
-#include "parley/model.hpp"
+#include "parley/models.hpp"
 
 namespace {
 

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "generated_scenario.hpp"
-#include "parley/model.hpp"
-#include "parley/scenario_io.hpp"
+#include "parley/models.hpp"
+#include "parley/scenario.hpp"
 
 namespace {
 

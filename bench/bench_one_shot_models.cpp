@@ -2,7 +2,7 @@
 #include <benchmark/benchmark.h>
 
 #include "generated_scenario.hpp"
-#include "parley/model.hpp"
+#include "parley/models.hpp"
 
 namespace {
 

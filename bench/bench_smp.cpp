@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "parley/model.hpp"
-#include "parley/scenario_io.hpp"
+#include "parley/models.hpp"
+#include "parley/scenario.hpp"
 
 namespace {
 

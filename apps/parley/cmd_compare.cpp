@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "parley/comparison_report.hpp"
+#include "parley/io.hpp"
 #include "progress.hpp"
 #include "run_options.hpp"
 #include "scenario_arg.hpp"

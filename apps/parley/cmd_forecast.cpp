@@ -7,8 +7,8 @@
 #include <optional>
 
 #include "commands.hpp"
-#include "parley/forecast_report.hpp"
-#include "parley/model.hpp"
+#include "parley/io.hpp"
+#include "parley/models.hpp"
 #include "scenario_arg.hpp"
 
 namespace parley::cli {

@@ -3,7 +3,7 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "parley/scenario_io.hpp"
+#include "parley/scenario.hpp"
 #include "scenario_arg.hpp"
 
 namespace parley::cli {

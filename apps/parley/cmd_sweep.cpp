@@ -4,8 +4,8 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "parley/comparison_report.hpp"
-#include "parley/scenario_io.hpp"
+#include "parley/io.hpp"
+#include "parley/scenario.hpp"
 #include "run_options.hpp"
 #include "scenario_arg.hpp"
 

@@ -4,7 +4,7 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "parley/scenario_io.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley::cli {
 

@@ -7,8 +7,8 @@
 #include <stdexcept>
 
 #include "commands.hpp"
-#include "parley/model.hpp"
-#include "parley/scenario_io.hpp"
+#include "parley/models.hpp"
+#include "parley/scenario.hpp"
 
 int main(int argc, char** argv) {
   using namespace parley::cli;

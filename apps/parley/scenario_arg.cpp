@@ -2,7 +2,7 @@
 
 #include <iostream>
 
-#include "parley/scenario_io.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley::cli {
 

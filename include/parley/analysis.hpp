@@ -1,5 +1,5 @@
-// Monte Carlo over a scenario's uncertainty, strategy comparisons with common random numbers,
-// and their summaries.
+// parley::analysis: Monte Carlo over a scenario's uncertainty, strategy comparisons with common
+// random numbers, their summaries, sweeps, screening, and reading forecasts.
 #pragma once
 
 #include <cstdint>
@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "parley/engagement.hpp"
-#include "parley/scenario.hpp"
 
 namespace parley {
 
@@ -130,5 +129,19 @@ struct FactorEffect {
 // runs its points with the monthly shocks of run t. Throws std::invalid_argument for an unknown
 // series or strategy, a scenario without uncertainty, or levels that are not even and >= 2.
 std::vector<FactorEffect> morris_screening(const Scenario& scenario, const SensitivityPlan& plan);
+
+// ---------------------------------------------------------------------------------------------
+// Reading a forecast.
+
+// An actor's pull on an outcome: its share of sum_k c_k s_k |x_k - outcome| over the issue's
+// actors, signed by the side it stands on (+ above the outcome, - below).
+struct Pull {
+  std::size_t actor = 0;  // index into Scenario::actors
+  double share = 0.0;     // in [-1, 1]
+};
+
+// Pulls on `outcome` from the actors' positions in `round` (default: the last), largest first;
+// actors exactly at the outcome are left out.
+std::vector<Pull> actor_pulls(const Scenario& scenario, const IssueForecast& forecast);
 
 }  // namespace parley

@@ -1,7 +1,8 @@
-// Engagement dynamics: a scenario stepped month by month under one strategy profile.
+// parley::engagement: a scenario stepped month by month under one strategy profile.
 //
-// The equations are in docs/engagement.md. Every coefficient is an EngagementParameter with a
-// default and a rationale; a scenario overrides any of them in its `parameters:` block.
+// The equations are in docs/engagement.md. Every coefficient is a row of
+// engagement_parameter_specs() (parley/scenario.hpp) with a default and a rationale; a scenario
+// overrides any of them in its `parameters:` block.
 #pragma once
 
 #include <array>
@@ -9,23 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "parley/scenario.hpp"
+#include "parley/models.hpp"
 
 namespace parley {
-
-struct EngagementParameterSpec {
-  const char* name;
-  double default_value;
-  double min;
-  double max;
-  const char* rationale;
-};
-
-// Every engagement coefficient, in documentation order.
-const std::vector<EngagementParameterSpec>& engagement_parameter_specs();
-
-// Instrument effect channels the dynamics read (Instrument::effects keys).
-const std::vector<std::string>& instrument_effect_channels();
 
 // Indicators recorded every month, in output order.
 enum class Indicator {

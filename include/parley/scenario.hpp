@@ -1,13 +1,19 @@
-// Scenario value types: the parsed, validated content of a scenario file.
+// parley::scenario, the lowest layer: a scenario's value types, reading, validating and writing
+// scenarios in every supported format, addressing their numbers by path, and the schema of every
+// name a scenario may use (engagement parameters, effect channels, condition indicators).
 //
-// Plain aggregates only. Parsing (src/scenario/) fills them; models and the engagement simulator
+// Scenario types are plain aggregates. Parsing fills them; models and the engagement simulator
 // read them. Identifiers (issue, actor, bloc, instrument, strategy) are strings; every cross
 // reference is checked by validation, so code that receives a validated Scenario may rely on them.
 #pragma once
 
+#include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace parley {
@@ -193,5 +199,165 @@ const char* to_string(ActorKind kind);
 const char* to_string(Linkage linkage);
 const char* to_string(InstrumentKind kind);
 const char* to_string(DistributionKind kind);
+
+// ---------------------------------------------------------------------------------------------
+// Reading, validating and writing scenarios.
+//
+// Every problem found in an input is a Diagnostic with a stable code, a location (file, line and
+// column, 1-based) and the field path (e.g. "actors[3].positions.girls_education"). Loading
+// collects every diagnostic it can before giving up, so a user sees all problems at once.
+
+struct Diagnostic {
+  std::string code;  // stable id, e.g. "E012"; documented in docs/scenario-format.md
+  std::string file;
+  int line = 0;  // 1-based; 0 when unknown
+  int column = 0;
+  std::string path;  // field path; empty for whole-file problems
+  std::string message;
+};
+
+// "file:line:column: error E012: path: message"
+std::string format_diagnostic(const Diagnostic& diagnostic);
+
+class ScenarioError : public std::runtime_error {
+ public:
+  explicit ScenarioError(std::vector<Diagnostic> diagnostics);
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+};
+
+enum class InputFormat { yaml, json, ktab_csv, eu_csv, decide };
+const char* to_string(InputFormat format);
+
+// Decides the format from the content (not the file name).
+InputFormat detect_format(std::string_view text);
+
+struct LoadResult {
+  std::optional<Scenario> scenario;  // set iff diagnostics is empty
+  std::vector<Diagnostic> diagnostics;
+  InputFormat format = InputFormat::yaml;
+};
+
+struct LoadOptions {
+  std::optional<InputFormat> format;  // unset: detected from the content
+  // Also report (E060) every number about the world that has neither a source nor
+  // `judgement: true`: capabilities, positions, saliences, regime, spoiler, population, ...
+  bool require_provenance = false;
+};
+
+// Parses and validates text in any supported format. `file` names the input in diagnostics.
+LoadResult check_scenario_text(std::string_view text, const std::string& file,
+                               const LoadOptions& options = {});
+LoadResult check_scenario_file(const std::filesystem::path& path, const LoadOptions& options = {});
+
+// As above, throwing ScenarioError when there is any diagnostic.
+Scenario load_scenario_text(std::string_view text, const std::string& file);
+Scenario load_scenario_file(const std::filesystem::path& path);
+
+// The default scenario compiled into the program (scenarios/afghanistan-2024.yaml).
+std::string_view embedded_default_scenario();
+inline constexpr const char* embedded_default_scenario_name = "afghanistan-2024.yaml";
+
+// Writers. YAML output is parley's format v1 and loads back to an equal Scenario.
+std::string to_yaml(const Scenario& scenario);
+std::string to_json(const Scenario& scenario);
+// KTAB's smpc CSV: every issue a dimension, positions and saliences rescaled to 0-100.
+// Saliences are scaled down per actor where they would sum above 100, as KTAB requires.
+std::string to_ktab_csv(const Scenario& scenario);
+
+// Writes `content` to `path` atomically: a temporary file beside it, then a rename.
+void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+std::string read_file(const std::filesystem::path& path);
+
+// ---------------------------------------------------------------------------------------------
+// Addressing a scenario's numbers by path, for uncertainty, sweeps and provenance checks.
+
+struct NumberField {
+  std::string id_path;     // "actors.kandahar.salience.girls_education"
+  std::string index_path;  // "actors[0].salience.girls_education"
+  double* value = nullptr;
+  double min = 0.0;  // the range validation accepts
+  double max = 0.0;
+  bool evidence = false;  // a fact or judgement about the world, which must carry provenance
+};
+
+// Every numeric field present in the scenario, in file order.
+std::vector<NumberField> number_fields(Scenario& scenario);
+
+// The field at `id_path`, or nullptr.
+double* find_number(Scenario& scenario, std::string_view id_path);
+
+// True when `id_path` matches `pattern`, where a `*` part matches any one part.
+bool path_matches(std::string_view pattern, std::string_view id_path);
+
+// For each field, the uncertainty entry that governs it (index into Scenario::uncertainty), or
+// -1: an exact path wins over patterns, and among patterns the first listed.
+std::vector<int> governing_uncertainty(const Scenario& scenario,
+                                       const std::vector<NumberField>& fields);
+
+// Names a condition may test besides issue ids ("cohesion", "spoiler_strength", ...).
+const std::vector<std::string>& condition_indicators();
+
+// ---------------------------------------------------------------------------------------------
+// The schema: every name a scenario may use besides its own ids.
+
+// The engagement model's coefficients (docs/engagement.md), one field per parameter. A scenario
+// overrides any of them in its `parameters:` block; engagement_parameters() resolves them.
+struct EngagementParameters {
+  // Regime
+  double adjustment_speed;
+  double leader_weight;
+  double defiance_sensitivity;
+  double yielding_cost;
+  double revenue_reference_usd_bn;
+  double recognition_value;
+  // Respect
+  double respect_initial;
+  double respect_loss_conditionality;
+  double respect_loss_isolation;
+  double respect_gain_dialogue;
+  // Cohesion and revenue
+  double cohesion_recovery;
+  double concession_cohesion_cost;
+  double revenue_need_usd_bn;
+  double revenue_stress;
+  double defection_threshold;
+  double defection_rate;
+  // Spoiler
+  double grievance_recruitment;
+  double regime_ct_attrition;
+  double partner_ct_attrition;
+  double attack_noise_sd;
+  // Population
+  double food_adjust_months;
+  double economy_food_relief;
+  double food_shock_sd;
+  // Tracks and recognition
+  double track_rate;
+  double bundled_track_share;
+  double recognition_speed;
+};
+
+// One row of the parameter table: the name a scenario uses, the field it sets, its default, the
+// range validation accepts and why the default is what it is.
+struct EngagementParameterSpec {
+  const char* name;
+  double EngagementParameters::*field;
+  double default_value;
+  double min;
+  double max;
+  const char* rationale;
+};
+
+// Every engagement coefficient, in documentation order: the one list of them.
+const std::vector<EngagementParameterSpec>& engagement_parameter_specs();
+
+// The defaults, overridden by scenario.parameters (validation has checked names and ranges).
+EngagementParameters engagement_parameters(const Scenario& scenario);
+
+// Instrument effect channels the engagement dynamics read (Instrument::effects keys).
+const std::vector<std::string>& instrument_effect_channels();
 
 }  // namespace parley

@@ -24,28 +24,29 @@ std::vector<StrategyRuns> run_comparison(const Scenario& scenario, const Compari
     results[s].strategy = plan.strategies[s];
     results[s].runs.resize(static_cast<std::size_t>(plan.runs));
   }
-  const auto limit = detail::thread_limit(plan.threads);
   const UncertaintyDraws draws(scenario);
   std::atomic<int> done{0};
   std::mutex report;
   // Each run writes only its own slots, and draws only from its own streams: the schedule
   // cannot change any number.
-  tbb::parallel_for(
-      tbb::blocked_range<int>(0, plan.runs), [&](const tbb::blocked_range<int>& range) {
-        for (int r = range.begin(); r != range.end(); ++r) {
-          const auto run = static_cast<std::uint64_t>(r);
-          const Scenario drawn = draws.draw(plan.seed, run);
-          for (std::size_t s = 0; s < plan.strategies.size(); ++s) {
-            results[s].runs[static_cast<std::size_t>(r)] =
-                simulate_engagement(drawn, plan.strategies[s], plan.engagement, plan.seed, run);
+  detail::with_threads(plan.threads, [&] {
+    tbb::parallel_for(
+        tbb::blocked_range<int>(0, plan.runs), [&](const tbb::blocked_range<int>& range) {
+          for (int r = range.begin(); r != range.end(); ++r) {
+            const auto run = static_cast<std::uint64_t>(r);
+            const Scenario drawn = draws.draw(plan.seed, run);
+            for (std::size_t s = 0; s < plan.strategies.size(); ++s) {
+              results[s].runs[static_cast<std::size_t>(r)] =
+                  simulate_engagement(drawn, plan.strategies[s], plan.engagement, plan.seed, run);
+            }
+            const int finished = ++done;
+            if (progress) {
+              std::lock_guard<std::mutex> lock(report);
+              progress(finished);
+            }
           }
-          const int finished = ++done;
-          if (progress) {
-            std::lock_guard<std::mutex> lock(report);
-            progress(finished);
-          }
-        }
-      });
+        });
+  });
   return results;
 }
 

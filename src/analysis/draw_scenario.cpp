@@ -2,8 +2,8 @@
 #include <cmath>
 
 #include "parley/analysis.hpp"
-#include "parley/random.hpp"
-#include "parley/scenario_paths.hpp"
+#include "parley/models.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley {
 namespace {

@@ -11,8 +11,8 @@
 
 #include "analysis/thread_limit.hpp"
 #include "parley/analysis.hpp"
-#include "parley/random.hpp"
-#include "parley/scenario_paths.hpp"
+#include "parley/models.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley {
 namespace {
@@ -156,9 +156,12 @@ std::vector<FactorEffect> morris_screening(const Scenario& scenario, const Sensi
   }
   const auto r = static_cast<std::size_t>(plan.trajectories);
   std::vector<std::vector<double>> effects(r);
-  const auto limit = detail::thread_limit(plan.threads);
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, r), [&](const auto& range) {
-    for (std::size_t t = range.begin(); t != range.end(); ++t) effects[t] = trajectories.effects(t);
+  detail::with_threads(plan.threads, [&] {
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, r), [&](const auto& range) {
+      for (std::size_t t = range.begin(); t != range.end(); ++t) {
+        effects[t] = trajectories.effects(t);
+      }
+    });
   });
   std::vector<FactorEffect> out;
   for (std::size_t i = 0; i < factors.size(); ++i) {

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "parley/analysis.hpp"
-#include "parley/scenario_paths.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley {
 namespace {

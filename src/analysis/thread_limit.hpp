@@ -1,19 +1,19 @@
-// The --threads option of the Monte Carlo analyses, as a cap on the TBB pool.
+// The --threads option of the Monte Carlo analyses: work confined to an arena of that many threads.
 #pragma once
 
-#include <tbb/global_control.h>
+#include <tbb/task_arena.h>
 
-#include <cstddef>
-#include <optional>
+#include <utility>
 
 namespace parley::detail {
 
-// Caps the pool at `threads` while the returned object lives; no cap for 0 (every core).
-inline std::optional<tbb::global_control> thread_limit(int threads) {
-  if (threads <= 0) return std::nullopt;
-  return std::optional<tbb::global_control>(std::in_place,
-                                            tbb::global_control::max_allowed_parallelism,
-                                            static_cast<std::size_t>(threads));
+// Runs `work` in its own task arena of `threads` threads (every core for 0), so that the limit
+// holds for this call only: nothing process-wide changes, and concurrent callers keep their own.
+// Nested parallel loops inside `work` (e.g. a model's) run in the same arena.
+template <typename Work>
+decltype(auto) with_threads(int threads, Work&& work) {
+  tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
+  return arena.execute(std::forward<Work>(work));
 }
 
 }  // namespace parley::detail

@@ -5,7 +5,6 @@
 
 #include "engagement/instruments.hpp"
 #include "engagement/regime.hpp"
-#include "models/exchange/exchange.hpp"
 
 namespace parley::detail {
 namespace {
@@ -84,7 +83,7 @@ double bundled_outcome(const World& w, std::size_t issue, const BlocPlan& bloc,
     }
     deal.actors.push_back(std::move(a));
   }
-  const Forecast f = ExchangeModel("exchange", exchange::Options{}).forecast(deal);
+  const Forecast f = make_model("exchange")->forecast(deal);
   // `issue` is one of the bloc's technical tracks, so it is in the package.
   const auto at = std::find(package.begin(), package.end(), issue);
   return f.issues[static_cast<std::size_t>(at - package.begin())].outcome;
@@ -92,7 +91,7 @@ double bundled_outcome(const World& w, std::size_t issue, const BlocPlan& bloc,
 
 void advance_tracks(const World& w, EngagementState& state, const Levels& levels,
                     const PerIssueModel& engine) {
-  const Coefficients& k = w.k;
+  const EngagementParameters& k = w.k;
   for (std::size_t b = 0; b < w.blocs.size(); ++b) {
     const BlocPlan& bloc = w.blocs[b];
     const InstrumentEffects own = total_effects(w, levels.by_bloc[b]);
@@ -142,7 +141,7 @@ double food_relief(const World& w, const EngagementState& state, double food_sec
 
 void step_month(const World& w, EngagementState& state, const PerIssueModel& engine,
                 RandomStream& shocks) {
-  const Coefficients& k = w.k;
+  const EngagementParameters& k = w.k;
   const double food_shock = shocks.normal();
   const double attack_shock = shocks.normal();
   ++state.month;

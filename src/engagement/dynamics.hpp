@@ -2,8 +2,7 @@
 #pragma once
 
 #include "engagement/world.hpp"
-#include "parley/model.hpp"
-#include "parley/random.hpp"
+#include "parley/models.hpp"
 
 namespace parley::detail {
 

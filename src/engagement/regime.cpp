@@ -62,7 +62,7 @@ double internal_dissent(const World& w, std::size_t issue, double position) {
 
 RegimeMove regime_decides(const World& w, EngagementState& state, const PerIssueModel& engine,
                           double public_conditionality_share) {
-  const Coefficients& k = w.k;
+  const EngagementParameters& k = w.k;
   RegimeMove move;
   const double disrespect = 1.0 - state.respect;
   const double defiance = 1.0 + k.defiance_sensitivity * disrespect;

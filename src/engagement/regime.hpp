@@ -4,7 +4,7 @@
 
 #include "engagement/instruments.hpp"
 #include "engagement/world.hpp"
-#include "parley/model.hpp"
+#include "parley/models.hpp"
 
 namespace parley::detail {
 

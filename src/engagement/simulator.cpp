@@ -5,7 +5,7 @@
 #include "engagement/dynamics.hpp"
 #include "engagement/world.hpp"
 #include "parley/engagement.hpp"
-#include "parley/model.hpp"
+#include "parley/models.hpp"
 
 namespace parley {
 namespace {
@@ -90,13 +90,13 @@ EngagementRun simulate_engagement(const Scenario& scenario, const std::string& s
                                   const EngagementOptions& options, std::uint64_t seed,
                                   std::uint64_t run) {
   const detail::World world = detail::build_world(scenario, strategy_id);
-  const auto model = make_model(options.engine);
-  const auto* engine = dynamic_cast<const PerIssueModel*>(model.get());
-  if (!engine) {
+  if (model_info(options.engine).scope != ModelScope::per_issue) {
     throw std::invalid_argument("engine '" + options.engine +
                                 "' treats issues jointly; the engagement simulator needs a "
-                                "per-issue model (compromise, median, eum)");
+                                "per-issue model (" +
+                                model_names(ModelScope::per_issue) + ")");
   }
+  const auto engine = make_per_issue_model(options.engine);
   detail::EngagementState state = detail::initial_state(world);
   RandomStream shocks(seed, run, shock_stream);
   EngagementRun result;

@@ -199,7 +199,7 @@ World build_world(const Scenario& s, const std::string& strategy_id) {
   if (!s.regime) throw std::invalid_argument("the engagement simulation needs a regime: block");
   World w;
   w.scenario = &s;
-  w.k = resolve_coefficients(s);
+  w.k = engagement_parameters(s);
   w.blocs = plan_blocs(s, strategy);
   w.factions = plan_factions(s);
   for (const Instrument& instrument : s.instruments) {

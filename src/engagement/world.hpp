@@ -5,8 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "engagement/parameters.hpp"
-#include "parley/model.hpp"
+#include "parley/models.hpp"
 #include "parley/scenario.hpp"
 
 namespace parley::detail {
@@ -55,7 +54,7 @@ struct FactionPlan {
 
 struct World {
   const Scenario* scenario = nullptr;
-  Coefficients k{};
+  EngagementParameters k{};
   std::vector<BlocPlan> blocs;
   std::vector<FactionPlan> factions;
   std::vector<InstrumentEffects> effects;  // per instrument

@@ -4,7 +4,7 @@
 #include <map>
 
 #include "io/bands.hpp"
-#include "parley/comparison_report.hpp"
+#include "parley/io.hpp"
 
 namespace parley {
 namespace {

@@ -1,6 +1,6 @@
 #include <nlohmann/json.hpp>
 
-#include "parley/forecast_report.hpp"
+#include "parley/io.hpp"
 
 namespace parley {
 namespace {

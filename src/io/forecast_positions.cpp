@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "parley/forecast_report.hpp"
+#include "parley/io.hpp"
 
 namespace parley {
 namespace {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "parley/forecast_report.hpp"
+#include "parley/io.hpp"
 
 namespace parley {
 namespace {

@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "parley/comparison_report.hpp"
-#include "parley/scenario_io.hpp"
+#include "parley/io.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley {
 namespace {

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "io/bands.hpp"
-#include "parley/comparison_report.hpp"
+#include "parley/io.hpp"
 
 namespace parley {
 

@@ -1,7 +1,7 @@
 #include <fmt/format.h>
 
 #include "io/bands.hpp"
-#include "parley/comparison_report.hpp"
+#include "parley/io.hpp"
 
 namespace parley {
 

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "parley/model.hpp"
+#include "parley/models.hpp"
 
 namespace parley::detail {
 

@@ -1,11 +1,11 @@
 // The model interface's shared machinery: issue inputs, parameters, spec parsing.
-#include "parley/model.hpp"
-
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+
+#include "parley/models.hpp"
 
 namespace parley {
 
@@ -157,13 +157,15 @@ std::string spec_with_default(std::string_view spec, const std::string& key,
   return std::string(spec.substr(0, close)) + (empty_body ? "" : ",") + item + ")";
 }
 
-std::unique_ptr<Model> make_model(std::string_view spec) {
+namespace {
+
+// The registry entry a spec names and its parameters, checked against what the model declares.
+std::pair<const ModelEntry*, ModelParameters> resolve_spec(std::string_view spec) {
   auto [name, values] = split_spec(spec);
-  const auto& registry = model_registry();
   const ModelEntry* entry = find_entry(name);
   if (!entry) {
     std::string known;
-    for (const ModelEntry& e : registry) known += (known.empty() ? "" : ", ") + e.info.name;
+    for (const ModelEntry& e : model_registry()) known += (known.empty() ? "" : ", ") + e.info.name;
     throw ModelError(fmt::format("unknown model '{}'; known models: {}", name, known));
   }
   for (const auto& [key, value] : values) {
@@ -174,7 +176,37 @@ std::unique_ptr<Model> make_model(std::string_view spec) {
       throw ModelError(fmt::format("model '{}' has no parameter '{}'", name, key));
     }
   }
-  return entry->make(ModelParameters(values));
+  return {entry, ModelParameters(values)};
+}
+
+}  // namespace
+
+std::unique_ptr<Model> make_model(std::string_view spec) {
+  auto [entry, parameters] = resolve_spec(spec);
+  return entry->make(parameters);
+}
+
+std::unique_ptr<PerIssueModel> make_per_issue_model(std::string_view spec) {
+  auto [entry, parameters] = resolve_spec(spec);
+  if (!entry->make_per_issue) {
+    throw ModelError(fmt::format("model '{}' treats issues jointly; per-issue models: {}",
+                                 entry->info.name, model_names(ModelScope::per_issue)));
+  }
+  return entry->make_per_issue(parameters);
+}
+
+const ModelInfo& model_info(std::string_view spec) { return resolve_spec(spec).first->info; }
+
+std::string model_names(ModelScope scope) {
+  std::string names;
+  for (const ModelEntry& e : model_registry()) {
+    if (e.info.scope == scope) names += (names.empty() ? "" : ", ") + e.info.name;
+  }
+  return names;
+}
+
+const char* to_string(ModelScope scope) {
+  return scope == ModelScope::per_issue ? "per-issue" : "joint";
 }
 
 }  // namespace parley

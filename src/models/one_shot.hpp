@@ -4,7 +4,7 @@
 
 #include <span>
 
-#include "parley/model.hpp"
+#include "parley/models.hpp"
 
 namespace parley::detail {
 

@@ -6,7 +6,7 @@
 #include <cctype>
 #include <string>
 
-#include "parley/scenario_io.hpp"
+#include "parley/scenario.hpp"
 #include "scenario/import_text.hpp"
 
 namespace parley {

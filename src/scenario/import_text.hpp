@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "parley/scenario_io.hpp"
+#include "parley/scenario.hpp"
 #include "scenario/parsed.hpp"
 
 namespace parley::detail {

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "parley/scenario.hpp"
-#include "parley/scenario_io.hpp"
 
 namespace parley::detail {
 

@@ -3,7 +3,7 @@
 #include <limits>
 
 #include "parley/engagement.hpp"
-#include "parley/scenario_paths.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley {
 namespace {

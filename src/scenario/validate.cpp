@@ -6,7 +6,7 @@
 #include <set>
 
 #include "parley/engagement.hpp"
-#include "parley/scenario_paths.hpp"
+#include "parley/scenario.hpp"
 #include "scenario/did_you_mean.hpp"
 #include "scenario/parsed.hpp"
 

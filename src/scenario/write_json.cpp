@@ -1,5 +1,5 @@
 // Writes a scenario as JSON with the structure of format v1 (see scenario_tree.cpp).
-#include "parley/scenario_io.hpp"
+#include "parley/scenario.hpp"
 #include "scenario/scenario_tree.hpp"
 
 namespace parley {

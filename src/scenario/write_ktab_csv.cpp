@@ -12,7 +12,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "parley/scenario_io.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley {
 namespace {

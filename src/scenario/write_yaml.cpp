@@ -7,7 +7,7 @@
 
 #include <cctype>
 
-#include "parley/scenario_io.hpp"
+#include "parley/scenario.hpp"
 #include "scenario/scenario_tree.hpp"
 
 namespace parley {

@@ -5,7 +5,6 @@
 #include <string>
 
 #include "parley/scenario.hpp"
-#include "parley/scenario_io.hpp"
 
 namespace parley::test {
 

@@ -1,6 +1,7 @@
 #include "models/compromise/compromise.hpp"
 
 #include "models/one_shot.hpp"
+#include "models/registration.hpp"
 #include "models/weighted.hpp"
 
 namespace parley {
@@ -10,13 +11,17 @@ IssueForecast CompromiseModel::forecast_issue(const IssueInput& issue, ForecastO
 }
 
 ModelInfo CompromiseModel::info() {
-  return {"compromise",
-          "capability x salience weighted mean of positions (Achen's compromise model)",
-          {}};
+  return {.name = "compromise",
+          .summary = "capability x salience weighted mean of positions (Achen's compromise model)",
+          .parameters = {},
+          .rounds = false,
+          .stochastic = false};
 }
 
-std::unique_ptr<Model> CompromiseModel::make(const ModelParameters&) {
+std::unique_ptr<CompromiseModel> CompromiseModel::make(const ModelParameters&) {
   return std::make_unique<CompromiseModel>();
 }
 
 }  // namespace parley
+
+PARLEY_REGISTER_MODEL(compromise, parley::CompromiseModel)

@@ -1,7 +1,7 @@
 // `compromise`: the capability x salience weighted mean of the actors' positions (Achen 2006).
 #pragma once
 
-#include "parley/model.hpp"
+#include "parley/models.hpp"
 
 namespace parley {
 
@@ -11,7 +11,7 @@ class CompromiseModel final : public PerIssueModel {
   IssueForecast forecast_issue(const IssueInput& issue, ForecastObserver* observer) const override;
 
   static ModelInfo info();
-  static std::unique_ptr<Model> make(const ModelParameters& parameters);
+  static std::unique_ptr<CompromiseModel> make(const ModelParameters& parameters);
 };
 
 }  // namespace parley

@@ -10,7 +10,7 @@
 #include "models/eum/positions.hpp"
 #include "models/eum/probability.hpp"
 #include "models/parallel.hpp"
-#include "parley/model.hpp"
+#include "parley/models.hpp"
 
 namespace parley::eum {
 

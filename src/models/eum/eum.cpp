@@ -1,6 +1,7 @@
 #include "models/eum/eum.hpp"
 
 #include "models/eum/bargaining.hpp"
+#include "models/registration.hpp"
 
 namespace parley {
 namespace {
@@ -52,14 +53,19 @@ IssueForecast EumModel::forecast_issue(const IssueInput& issue, ForecastObserver
 }
 
 ModelInfo EumModel::info() {
-  return {"eum",
-          "Bueno de Mesquita's expected utility model (Scholz et al. 2011): rounds of "
-          "challenges, compromises and capitulations; forecast = the weighted median",
-          eum::parameter_specs()};
+  return {.name = "eum",
+          .summary =
+              "Bueno de Mesquita's expected utility model (Scholz et al. 2011): rounds of "
+              "challenges, compromises and capitulations; forecast = the weighted median",
+          .parameters = eum::parameter_specs(),
+          .rounds = true,
+          .stochastic = false};
 }
 
-std::unique_ptr<Model> EumModel::make(const ModelParameters& parameters) {
+std::unique_ptr<EumModel> EumModel::make(const ModelParameters& parameters) {
   return std::make_unique<EumModel>(parameters.spec("eum"), eum::options_from(parameters));
 }
 
 }  // namespace parley
+
+PARLEY_REGISTER_MODEL(eum, parley::EumModel)

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "models/eum/options.hpp"
-#include "parley/model.hpp"
+#include "parley/models.hpp"
 
 namespace parley {
 
@@ -17,7 +17,7 @@ class EumModel final : public PerIssueModel {
   IssueForecast forecast_issue(const IssueInput& issue, ForecastObserver* observer) const override;
 
   static ModelInfo info();
-  static std::unique_ptr<Model> make(const ModelParameters& parameters);
+  static std::unique_ptr<EumModel> make(const ModelParameters& parameters);
 
  private:
   eum::Options options_;

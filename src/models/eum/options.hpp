@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "parley/model.hpp"
+#include "parley/models.hpp"
 
 namespace parley::eum {
 

@@ -4,6 +4,7 @@
 
 #include "models/exchange/round.hpp"
 #include "models/exchange/table.hpp"
+#include "models/registration.hpp"
 #include "models/weighted.hpp"
 
 namespace parley {
@@ -116,15 +117,20 @@ Forecast ExchangeModel::forecast(const Scenario& scenario, ForecastObserver* obs
 }
 
 ModelInfo ExchangeModel::info() {
-  return {"exchange",
-          "Stokman & van Oosten's exchange model: actors trade votes across pairs of issues "
-          "(logrolling, Equal Gain); forecast = the weighted mean of the votes",
-          exchange::parameter_specs()};
+  return {.name = "exchange",
+          .summary =
+              "Stokman & van Oosten's exchange model: actors trade votes across pairs of issues "
+              "(logrolling, Equal Gain); forecast = the weighted mean of the votes",
+          .parameters = exchange::parameter_specs(),
+          .rounds = true,
+          .stochastic = true};
 }
 
-std::unique_ptr<Model> ExchangeModel::make(const ModelParameters& parameters) {
+std::unique_ptr<ExchangeModel> ExchangeModel::make(const ModelParameters& parameters) {
   return std::make_unique<ExchangeModel>(parameters.spec("exchange"),
                                          exchange::options_from(parameters));
 }
 
 }  // namespace parley
+
+PARLEY_REGISTER_MODEL(exchange, parley::ExchangeModel)

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "models/exchange/options.hpp"
-#include "parley/model.hpp"
+#include "parley/models.hpp"
 
 namespace parley {
 
@@ -19,7 +19,7 @@ class ExchangeModel final : public Model {
   Forecast forecast(const Scenario& scenario, ForecastObserver* observer = nullptr) const override;
 
   static ModelInfo info();
-  static std::unique_ptr<Model> make(const ModelParameters& parameters);
+  static std::unique_ptr<ExchangeModel> make(const ModelParameters& parameters);
 
  private:
   std::string spec_;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "parley/model.hpp"
+#include "parley/models.hpp"
 
 namespace parley::exchange {
 

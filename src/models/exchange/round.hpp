@@ -9,7 +9,7 @@
 
 #include "models/exchange/options.hpp"
 #include "models/exchange/table.hpp"
-#include "parley/random.hpp"
+#include "parley/models.hpp"
 
 namespace parley::exchange {
 

@@ -4,7 +4,7 @@
 #include <numeric>
 #include <vector>
 
-#include "parley/model.hpp"
+#include "parley/models.hpp"
 
 namespace parley::exchange {
 

@@ -1,6 +1,7 @@
 #include "models/median/median.hpp"
 
 #include "models/one_shot.hpp"
+#include "models/registration.hpp"
 #include "models/weighted.hpp"
 
 namespace parley {
@@ -10,11 +11,17 @@ IssueForecast MedianModel::forecast_issue(const IssueInput& issue, ForecastObser
 }
 
 ModelInfo MedianModel::info() {
-  return {"median", "capability x salience weighted median position (the median voter)", {}};
+  return {.name = "median",
+          .summary = "capability x salience weighted median position (the median voter)",
+          .parameters = {},
+          .rounds = false,
+          .stochastic = false};
 }
 
-std::unique_ptr<Model> MedianModel::make(const ModelParameters&) {
+std::unique_ptr<MedianModel> MedianModel::make(const ModelParameters&) {
   return std::make_unique<MedianModel>();
 }
 
 }  // namespace parley
+
+PARLEY_REGISTER_MODEL(median, parley::MedianModel)

@@ -1,7 +1,7 @@
 // `median`: the capability x salience weighted median position (the median voter; Black 1948).
 #pragma once
 
-#include "parley/model.hpp"
+#include "parley/models.hpp"
 
 namespace parley {
 
@@ -11,7 +11,7 @@ class MedianModel final : public PerIssueModel {
   IssueForecast forecast_issue(const IssueInput& issue, ForecastObserver* observer) const override;
 
   static ModelInfo info();
-  static std::unique_ptr<Model> make(const ModelParameters& parameters);
+  static std::unique_ptr<MedianModel> make(const ModelParameters& parameters);
 };
 
 }  // namespace parley

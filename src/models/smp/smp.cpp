@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "models/registration.hpp"
 #include "models/smp/simulate.hpp"
 #include "models/weighted.hpp"
 
@@ -155,14 +156,19 @@ Forecast SmpModel::forecast(const Scenario& scenario, ForecastObserver* observer
 }
 
 ModelInfo SmpModel::info() {
-  return {"smp",
-          "KTAB's spatial model of politics: all issues as one space; turns of challenges, "
-          "interpolated bargains and PCE votes until movement dies down",
-          smp::parameter_specs()};
+  return {.name = "smp",
+          .summary =
+              "KTAB's spatial model of politics: all issues as one space; turns of challenges, "
+              "interpolated bargains and PCE votes until movement dies down",
+          .parameters = smp::parameter_specs(),
+          .rounds = true,
+          .stochastic = true};
 }
 
-std::unique_ptr<Model> SmpModel::make(const ModelParameters& parameters) {
+std::unique_ptr<SmpModel> SmpModel::make(const ModelParameters& parameters) {
   return std::make_unique<SmpModel>(parameters.spec("smp"), smp::options_from(parameters));
 }
 
 }  // namespace parley
+
+PARLEY_REGISTER_MODEL(smp, parley::SmpModel)

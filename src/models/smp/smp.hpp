@@ -6,7 +6,7 @@
 #include <string>
 
 #include "models/smp/options.hpp"
-#include "parley/model.hpp"
+#include "parley/models.hpp"
 
 namespace parley {
 
@@ -17,7 +17,7 @@ class SmpModel final : public Model {
   Forecast forecast(const Scenario& scenario, ForecastObserver* observer = nullptr) const override;
 
   static ModelInfo info();
-  static std::unique_ptr<Model> make(const ModelParameters& parameters);
+  static std::unique_ptr<SmpModel> make(const ModelParameters& parameters);
 
  private:
   std::string spec_;

@@ -13,7 +13,7 @@
 #include "models/smp/election.hpp"
 #include "models/smp/options.hpp"
 #include "models/smp/state.hpp"
-#include "parley/random.hpp"
+#include "parley/models.hpp"
 
 namespace parley::smp {
 

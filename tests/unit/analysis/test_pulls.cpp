@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "parley/forecast_report.hpp"
-#include "parley/scenario_io.hpp"
+#include "parley/io.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley {
 namespace {

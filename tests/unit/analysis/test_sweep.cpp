@@ -7,7 +7,7 @@
 
 #include "leverage_case.hpp"
 #include "parley/analysis.hpp"
-#include "parley/comparison_report.hpp"
+#include "parley/io.hpp"
 
 namespace parley {
 namespace {

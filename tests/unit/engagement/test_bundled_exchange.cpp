@@ -6,7 +6,7 @@
 
 #include "leverage_case.hpp"
 #include "parley/engagement.hpp"
-#include "parley/model.hpp"
+#include "parley/models.hpp"
 
 namespace parley {
 namespace {

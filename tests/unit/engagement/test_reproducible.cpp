@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "parley/analysis.hpp"
-#include "parley/scenario_io.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley {
 namespace {

@@ -9,20 +9,26 @@
 #include <cstddef>
 #include <string>
 
-#include "parley/model.hpp"
+#include "parley/models.hpp"
 
 namespace parley::test {
 
-// make_model(spec) must throw a ModelError whose message contains `text`; a spec that is
-// accepted fails the test rather than skipping the message check.
-inline void expect_model_error(const std::string& spec, const std::string& text) {
+// `call` must throw a ModelError whose message contains `text`; a call that does not throw
+// fails the test rather than skipping the message check.
+template <typename Call>
+void expect_model_error_from(Call&& call, const std::string& text) {
   try {
-    make_model(spec);
+    call();
   } catch (const ModelError& e) {
     EXPECT_NE(std::string(e.what()).find(text), std::string::npos) << e.what();
     return;
   }
-  ADD_FAILURE() << "make_model(\"" << spec << "\") did not throw ModelError";
+  ADD_FAILURE() << "no ModelError thrown; expected one saying: " << text;
+}
+
+// make_model(spec) must throw a ModelError whose message contains `text`.
+inline void expect_model_error(const std::string& spec, const std::string& text) {
+  expect_model_error_from([&] { make_model(spec); }, text);
 }
 
 // For comparing runs on different thread counts: the limit holds while the model is made and runs.

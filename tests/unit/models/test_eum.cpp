@@ -12,8 +12,8 @@
 
 #include "model_checks.hpp"
 #include "models/eum/probability.hpp"
-#include "parley/model.hpp"
-#include "parley/scenario_io.hpp"
+#include "parley/models.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley {
 namespace {

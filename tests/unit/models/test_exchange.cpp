@@ -11,10 +11,9 @@
 #include "models/exchange/options.hpp"
 #include "models/exchange/round.hpp"
 #include "models/exchange/table.hpp"
-#include "parley/forecast_report.hpp"
-#include "parley/model.hpp"
-#include "parley/random.hpp"
-#include "parley/scenario_io.hpp"
+#include "parley/io.hpp"
+#include "parley/models.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley {
 namespace {

@@ -5,8 +5,8 @@
 #include <random>
 
 #include "model_checks.hpp"
-#include "parley/model.hpp"
-#include "parley/scenario_io.hpp"
+#include "parley/models.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley {
 namespace {
@@ -115,6 +115,36 @@ TEST(Registry, RejectsUnknownModelsAndParameters) {
   EXPECT_THROW(make_model("median(q=1)"), ModelError);
   EXPECT_THROW(make_model("median(q"), ModelError);
   test::expect_model_error("oracle", "known models: compromise, median");
+}
+
+// What a model declares is what it does: a per-issue model can serve the engagement simulator,
+// a model that bargains in rounds reports them, a deterministic one has no seed.
+TEST_P(EveryModel, DeclaredPropertiesHold) {
+  const ModelInfo& info = model_info(GetParam());
+  const Scenario s = random_scenario(13, 6, 2);
+  const Forecast f = make_model(GetParam())->forecast(s);
+  if (info.scope == ModelScope::per_issue) {
+    EXPECT_NE(make_per_issue_model(GetParam()), nullptr);
+  } else {
+    test::expect_model_error_from(
+        [&] { make_per_issue_model(GetParam()); },
+        "treats issues jointly; per-issue models: compromise, median, eum");
+  }
+  const bool reports_rounds =
+      std::any_of(f.issues.begin(), f.issues.end(),
+                  [](const IssueForecast& i) { return !i.round_summaries.empty(); }) ||
+      !f.exchange_rounds.empty();
+  EXPECT_EQ(reports_rounds, info.rounds);
+  const bool has_seed = std::any_of(info.parameters.begin(), info.parameters.end(),
+                                    [](const ParameterSpec& p) { return p.name == "seed"; });
+  EXPECT_EQ(has_seed, info.stochastic);
+}
+
+TEST(Registry, ListsModelsInTheOrderOfTheirCMakeLines) {
+  EXPECT_EQ(registered_models(),
+            (std::vector<std::string>{"compromise", "median", "eum", "exchange", "smp"}));
+  EXPECT_EQ(model_names(ModelScope::per_issue), "compromise, median, eum");
+  EXPECT_EQ(model_names(ModelScope::joint), "exchange, smp");
 }
 
 }  // namespace

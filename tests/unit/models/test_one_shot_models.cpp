@@ -1,8 +1,8 @@
 // compromise and median on cases computed by hand.
 #include <gtest/gtest.h>
 
-#include "parley/model.hpp"
-#include "parley/scenario_io.hpp"
+#include "parley/models.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley {
 namespace {

@@ -14,8 +14,8 @@
 #include "model_checks.hpp"
 #include "models/smp/election.hpp"
 #include "models/smp/state.hpp"
-#include "parley/model.hpp"
-#include "parley/scenario_io.hpp"
+#include "parley/models.hpp"
+#include "parley/scenario.hpp"
 #include "scenario/import_text.hpp"
 
 namespace parley {

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <string>
 
-#include "parley/scenario_io.hpp"
+#include "parley/scenario.hpp"
 #include "scenario/parsed.hpp"
 
 namespace parley {

@@ -1,8 +1,7 @@
 // Reading format v1: values land in the right fields, provenance is kept, problems are located.
 #include <gtest/gtest.h>
 
-#include "parley/scenario_io.hpp"
-#include "parley/scenario_paths.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley {
 namespace {

@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "parley/scenario_io.hpp"
+#include "parley/scenario.hpp"
 #include "scenario/parsed.hpp"
 #include "scenario_equal.hpp"
 

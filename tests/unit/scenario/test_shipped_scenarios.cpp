@@ -2,15 +2,16 @@
 // strategies exist.
 #include <gtest/gtest.h>
 
-#include "parley/scenario_io.hpp"
-#include "parley/scenario_paths.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley {
 namespace {
 
 class ShippedScenario : public ::testing::TestWithParam<const char*> {
  protected:
-  Scenario load() { return load_scenario_file(std::string(PARLEY_SOURCE_DIR) + "/scenarios/" + GetParam()); }
+  Scenario load() {
+    return load_scenario_file(std::string(PARLEY_SOURCE_DIR) + "/scenarios/" + GetParam());
+  }
 };
 
 TEST_P(ShippedScenario, EveryJudgementHasAnUncertaintyRange) {
@@ -29,26 +30,27 @@ TEST_P(ShippedScenario, EveryJudgementHasAnUncertaintyRange) {
 
 TEST_P(ShippedScenario, HasTheBuiltInStrategiesAndTheThreeBlocs) {
   Scenario s = load();
-  for (const char* id : {"isolation", "benchmarks", "piecemeal", "normalisation", "ct-partnership"}) {
+  for (const char* id :
+       {"isolation", "benchmarks", "piecemeal", "normalisation", "ct-partnership"}) {
     EXPECT_NE(find_strategy(s, id), nullptr) << id;
   }
-  for (const char* id : {"regional", "isolationist", "pragmatist"}) EXPECT_NE(find_bloc(s, id), nullptr) << id;
+  for (const char* id : {"regional", "isolationist", "pragmatist"})
+    EXPECT_NE(find_bloc(s, id), nullptr) << id;
   for (const char* id : {"kandahar", "haqqani", "doha_wing", "iskp", "un", "qatar", "pakistan"}) {
     EXPECT_NE(find_actor(s, id), nullptr) << id;
   }
-  for (const char* id : {"girls_education", "women_work", "inclusive_government", "recognition",
-                         "sanctions_relief", "humanitarian_access", "counter_terrorism",
-                         "counter_narcotics", "institutional_capacity", "agriculture",
-                         "infrastructure", "airport_security", "border_control", "water_management"}) {
+  for (const char* id :
+       {"girls_education", "women_work", "inclusive_government", "recognition", "sanctions_relief",
+        "humanitarian_access", "counter_terrorism", "counter_narcotics", "institutional_capacity",
+        "agriculture", "infrastructure", "airport_security", "border_control",
+        "water_management"}) {
     EXPECT_NE(find_issue(s, id), nullptr) << id;
   }
 }
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedScenario,
                          ::testing::Values("afghanistan-2021.yaml", "afghanistan-2024.yaml"),
-                         [](const auto& info) {
-                           return std::string(info.param).substr(12, 4);
-                         });
+                         [](const auto& info) { return std::string(info.param).substr(12, 4); });
 
 }  // namespace
 }  // namespace parley

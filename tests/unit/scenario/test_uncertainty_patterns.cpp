@@ -2,8 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "parley/analysis.hpp"
-#include "parley/scenario_io.hpp"
-#include "parley/scenario_paths.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley {
 namespace {
@@ -56,7 +55,7 @@ TEST(UncertaintyPatterns, DrawsStayWithinTheSpreadAndTheFieldRange) {
     EXPECT_GE(d.actors[0].positions.at("tax"), 0.0);
     EXPECT_LE(d.actors[0].positions.at("tax"), 1.0);
     EXPECT_NEAR(d.actors[1].positions.at("tax"), 60.0, 10.0);
-    EXPECT_GE(d.actors[0].positions.at("vat"), 0.0);  // 2 +- 10 clamped at the scale's end
+    EXPECT_GE(d.actors[0].positions.at("vat"), 0.0);   // 2 +- 10 clamped at the scale's end
     EXPECT_LE(d.actors[0].salience.at("vat"), 100.0);  // 99 +- 5 clamped
     EXPECT_NEAR(d.actors[1].capability, 20.0, 10.0);
   }

@@ -8,7 +8,7 @@
 #include <sstream>
 #include <system_error>
 
-#include "parley/scenario_io.hpp"
+#include "parley/scenario.hpp"
 
 namespace parley {
 

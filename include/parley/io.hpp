@@ -1,4 +1,4 @@
-// Presenting a strategy comparison: the terminal table and the run directory.
+// parley::io: presenting results. Terminal tables, JSON and CSV, and run directories.
 #pragma once
 
 #include <filesystem>
@@ -8,6 +8,39 @@
 #include "parley/analysis.hpp"
 
 namespace parley {
+
+// ---------------------------------------------------------------------------------------------
+// Forecasts: terminal tables and JSON.
+
+// One row per issue; a column per forecast (all made on `scenario`, same issue order); the pulls
+// of the first forecast's outcome.
+std::string forecast_table(const Scenario& scenario, const std::vector<Forecast>& forecasts);
+
+// Per issue of a bargaining model's forecast: median and mean after every round, offers made by
+// kind (accepted in brackets), actors that moved, and the forecast. Issues without round
+// summaries are left out.
+std::string forecast_rounds_text(const Forecast& forecast);
+
+// Per issue of a bargaining model's forecast: every actor's position after every round, and the
+// per-actor series of the last round (e.g. smp's final win probability). Issues without round
+// summaries are left out.
+std::string forecast_positions_text(const Scenario& scenario, const Forecast& forecast);
+
+// A multi-issue (exchange) forecast round by round: the realised exchanges in order (actors,
+// supply issues, votes from -> to, gains), every issue's outcome before and after the round's
+// exchanges, and the final outcomes.
+std::string forecast_exchanges_text(const Scenario& scenario, const Forecast& forecast);
+
+// Per issue: the piecemeal outcome (each issue settled alone, e.g. `compromise`), the bundled
+// one (after exchange across issues) and bundled - piecemeal. Same scenario, same issue order.
+std::string unbundled_comparison_text(const Scenario& scenario, const Forecast& piecemeal,
+                                      const Forecast& bundled);
+
+// Every forecast in full: outcomes, per-round positions and summaries, pulls.
+std::string forecast_json(const Scenario& scenario, const std::vector<Forecast>& forecasts);
+
+// ---------------------------------------------------------------------------------------------
+// Strategy comparisons, sweeps and screenings: the terminal tables and the run directory.
 
 struct ComparisonContext {
   std::string scenario_file;  // as the user named it

@@ -1,7 +1,7 @@
-#include "parley/random.hpp"
-
 #include <cmath>
 #include <numbers>
+
+#include "parley/models.hpp"
 
 namespace parley {
 

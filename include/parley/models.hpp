@@ -1,9 +1,12 @@
-// Bargaining models: one small interface, registered by name.
+// parley::models: bargaining models behind one small interface, registered by name, and the
+// counter-based random streams every stochastic part of parley draws from.
 //
 // A model receives a validated scenario and returns a Forecast: per issue, the predicted outcome
 // and the positions of the participating actors in every round. Models compute only; they never
 // print or write files. A caller that wants per-round events passes a ForecastObserver.
 #pragma once
+
+#include <Random123/philox.h>
 
 #include <cstdint>
 #include <map>
@@ -17,6 +20,31 @@
 #include "parley/scenario.hpp"
 
 namespace parley {
+
+// Counter-based random streams: run r of master seed s draws only from stream (s, r, purpose), so
+// results do not depend on thread count, scheduling, shards or MPI ranks, and every strategy of a
+// comparison sees the same draws for the same run (common random numbers).
+class RandomStream {
+ public:
+  RandomStream(std::uint64_t seed, std::uint64_t run, std::uint32_t purpose);
+
+  std::uint64_t next_u64();
+  double uniform();            // in [0, 1), 53 random bits
+  double normal();             // standard normal (Box-Muller on two uniforms)
+  double gamma(double shape);  // Marsaglia-Tsang; shape > 0
+  double beta(double a, double b);
+  double triangular(double low, double mode, double high);
+
+ private:
+  r123::Philox4x32 generator_;
+  r123::Philox4x32::ctr_type counter_{};
+  r123::Philox4x32::key_type key_{};
+  r123::Philox4x32::ctr_type block_{};
+  int used_ = 4;  // 32-bit words of block_ already handed out
+};
+
+// ---------------------------------------------------------------------------------------------
+// Bargaining models.
 
 // One issue as the models see it: only the actors that take part, in scenario order.
 struct IssueInput {
@@ -119,10 +147,20 @@ struct ParameterSpec {
   std::string description;
 };
 
+// Per issue: the model settles each issue on its own (a PerIssueModel), so the engagement simulator
+// can use it as its engine; joint: it treats the issues together (exchange, smp).
+enum class ModelScope { per_issue, joint };
+const char* to_string(ModelScope scope);
+
+// What a model declares about itself; `parley models` lists it and every caller that needs a
+// model of some kind asks it here.
 struct ModelInfo {
   std::string name;
   std::string summary;  // one line, shown by `parley models`
   std::vector<ParameterSpec> parameters;
+  bool rounds = false;      // bargains in rounds: per-round positions and summaries
+  bool stochastic = false;  // may draw random numbers (then only from its `seed` parameter)
+  ModelScope scope = ModelScope::per_issue;  // set at registration, from the model's class
 };
 
 // Parameters given in a model spec, "name(key=value,...)", checked against ModelInfo::parameters.
@@ -168,18 +206,27 @@ class ModelError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-using ModelFactory = std::unique_ptr<Model> (*)(const ModelParameters& parameters);
-
 struct ModelEntry {
   ModelInfo info;
-  ModelFactory make;
+  std::unique_ptr<Model> (*make)(const ModelParameters& parameters);
+  // Set for per-issue models only.
+  std::unique_ptr<PerIssueModel> (*make_per_issue)(const ModelParameters& parameters) = nullptr;
 };
 
-// Every model parley knows, in the order `parley models` lists them.
+// Every model parley knows, in the order `parley models` lists them: the order of the
+// parley_add_model() lines in src/models/CMakeLists.txt.
 const std::vector<ModelEntry>& model_registry();
+
+// The names of the registered models of `scope`, comma-separated, for messages.
+std::string model_names(ModelScope scope);
 
 // "eum(q=0.5,rounds=20)" -> the model. Throws ModelError for an unknown name or parameter.
 std::unique_ptr<Model> make_model(std::string_view spec);
+// The same for a model that works issue by issue; throws ModelError, naming the per-issue models,
+// when the spec names a joint one.
+std::unique_ptr<PerIssueModel> make_per_issue_model(std::string_view spec);
+// What the model a spec names declares about itself. Throws ModelError for an unknown name.
+const ModelInfo& model_info(std::string_view spec);
 
 // `spec` with key=value added when the named model declares `key` and the spec does not set it;
 // otherwise `spec` unchanged. E.g. ("eum", "rounds", "20") -> "eum(rounds=20)".
