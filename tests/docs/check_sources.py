@@ -27,8 +27,8 @@ ROW_RANGE = re.compile(
     _ALONE_BEFORE + r"([AMPHS])(\d{1,3})\s*[-\u2013]\s*([AMPHS])(\d{1,3})" + _ALONE_AFTER)
 ROW_REF = re.compile(_ALONE_BEFORE + r"([AMPHS]\d{1,3})" + _ALONE_AFTER)
 SECTION_REF = re.compile(_ALONE_BEFORE + r"([AC]\.\d+)" + _ALONE_AFTER)
-NAMED_ROW = re.compile(
-    r"((?:[AC]\.\d+)(?:\s*/\s*[AC]\.\d+)*)\s+row\s+(?:'([^']+)'|\"([^\"]+)\"|\u2018([^\u2019]+)\u2019)")
+NAMED_ROW = re.compile(r"((?:[AC]\.\d+)(?:\s*/\s*[AC]\.\d+)*)\s+row\s+"
+                       r"(?:'([^']+)'|\"([^\"]+)\"|\u2018([^\u2019]+)\u2019)")
 KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:(?=\s|$)")
 
 
