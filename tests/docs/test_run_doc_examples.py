@@ -82,7 +82,8 @@ class Rewriting(unittest.TestCase):
     def test_changed_line_is_replaced_and_elisions_kept(self):
         expected = ["title (…)", "row 1", "row 2", "..."]
         actual = ["title (9.9 s)", "row 1", "row 7", "row 3", "row 4"]
-        self.assertEqual(rde.rewrites(expected, actual, 2), [("title (…)", "row 1", "row 7", "...")])
+        self.assertEqual(rde.rewrites(expected, actual, 2),
+                         [("title (…)", "row 1", "row 7", "...")])
 
     def test_changed_anchor_after_an_elision(self):
         expected = ["head", "...", "(549 more)"]
@@ -164,7 +165,8 @@ class Pages(unittest.TestCase):
         blocks = rde.read_blocks(self.root, "README.md")
         self.assertEqual([b.line for b in blocks], [7, 22])
         table, fail, args = blocks[0].examples
-        self.assertEqual((table.line, table.expected), (8, ["title (…)", "row 1", "...", "total 3"]))
+        self.assertEqual((table.line, table.expected),
+                         (8, ["title (…)", "row 1", "...", "total 3"]))
         self.assertEqual((fail.expected, fail.exit_code), (["Error: no such strategy"], 2))
         self.assertEqual(args.command, "parley args \"two words\" 'x y'")
         self.assertEqual(blocks[1].examples[0].expected, ["out1", "err1", "out2"])
