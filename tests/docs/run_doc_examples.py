@@ -153,6 +153,9 @@ def read_examples(lines: list[str], indices: list[int], indent: str) -> list[Exa
     k = 0
     while k < len(indices):
         text = strip_indent(lines[indices[k]], indent)
+        if not text.strip() and not examples:
+            k += 1
+            continue
         if not text.startswith("$ "):
             problem = "text before the first `$ ` command of an example block"
             examples.append(Example(indices[k] + 1, "", [], 0, (indices[k], indices[k]), problem))

@@ -219,6 +219,7 @@ class Pages(unittest.TestCase):
             "$ parley table -o out.txt": "must not write files",
             "$ ls": "only `$ parley ...` commands",
             "$ parley table 'open": "cannot split",
+            "$ parley table \\": "ends in `\\`",
         }
         for command, message in cases.items():
             with self.subTest(command=command):
@@ -226,6 +227,12 @@ class Pages(unittest.TestCase):
                 code, out = self.run_checker()
                 self.assertEqual(code, 1)
                 self.assertRegex(out, f"README.md:4: [^\n]*{re.escape(message)}")
+
+    def test_text_before_the_first_command_is_reported(self):
+        (self.root / "README.md").write_text("```\n\noutput?\n$ parley table\n...\n```\n")
+        code, out = self.run_checker()
+        self.assertEqual(code, 1)
+        self.assertIn("README.md:3: text before the first `$ ` command", out)
 
     def test_a_selector_naming_no_block_fails(self):
         code, out = self.run_checker("README.md:8")
