@@ -8,7 +8,8 @@ SANITIZE_BUILD ?= build/sanitize
 
 # Debian 12 packages parley builds against (see docs/dependencies.md).
 PACKAGES := build-essential cmake pkg-config libyaml-cpp-dev nlohmann-json3-dev libfmt-dev \
-            libcli11-dev libtbb-dev librandom123-dev libgtest-dev libgmock-dev libbenchmark-dev
+            libcli11-dev libtbb-dev librandom123-dev libgtest-dev libgmock-dev libbenchmark-dev \
+            python3
 
 .PHONY: run test deps build build-sanitize test-release test-sanitize bench clean
 
