@@ -67,8 +67,9 @@ struct SeriesSummary {
   Band difference;  // paired differences to the reference strategy's runs
 };
 
-// A month's series: the indicators in enum order, then the regime's policy on each issue
-// ("policy:<issue id>"). series_index throws std::invalid_argument for an unknown name.
+// A month's series by index, in the order of series_names() (parley/engagement.hpp): indicators,
+// "policy:<issue>", "recognition:<state>", "agreement:<track>". series_index throws
+// std::invalid_argument for an unknown name.
 std::size_t series_index(const Scenario& scenario, const std::string& name);
 std::string series_name(const Scenario& scenario, std::size_t series);
 double series_value(const MonthRecord& month, std::size_t series);

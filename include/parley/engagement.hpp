@@ -32,10 +32,22 @@ const char* to_string(Indicator indicator);
 // What the indicator means and its unit, for tables and docs.
 const char* describe(Indicator indicator);
 
+// What a run records each month: one value per series, in the order of series_names(). The
+// series are the indicators (in enum order), the regime's policy on every issue
+// ("policy:<issue>", on the issue's scale), each state's recognition steps, 0 to 3
+// ("recognition:<actor>"), and for every track a strategy or baseline negotiates, whether it has
+// agreed, 0 or 1 ("agreement:<issue>").
 struct MonthRecord {
-  std::array<double, indicator_count> indicators{};
-  std::vector<double> issue_positions;  // the regime's policy per issue (scenario order)
+  std::vector<double> values;
+  double operator[](Indicator indicator) const {
+    return values[static_cast<std::size_t>(indicator)];
+  }
+  // The regime's policy on issue `issue` (an index into Scenario::issues).
+  double policy(std::size_t issue) const { return values[indicator_count + issue]; }
 };
+
+// Every series a run of `scenario` records, in MonthRecord order.
+std::vector<std::string> series_names(const Scenario& scenario);
 
 struct EngagementRun {
   std::vector<MonthRecord> months;     // months[0] is the initial state

@@ -20,23 +20,20 @@ Band band(const std::vector<double>& values) {
   return {quantile(values, 0.1), quantile(values, 0.5), quantile(values, 0.9)};
 }
 
-double series_value(const MonthRecord& month, std::size_t series) {
-  if (series < indicator_count) return month.indicators[series];
-  return month.issue_positions[series - indicator_count];
-}
+double series_value(const MonthRecord& month, std::size_t series) { return month.values[series]; }
 
 std::string series_name(const Scenario& scenario, std::size_t series) {
-  if (series < indicator_count) return to_string(static_cast<Indicator>(series));
-  return "policy:" + scenario.issues[series - indicator_count].id;
+  return series_names(scenario).at(series);
 }
 
 std::size_t series_index(const Scenario& scenario, const std::string& name) {
-  for (std::size_t s = 0; s < indicator_count + scenario.issues.size(); ++s) {
-    if (series_name(scenario, s) == name) return s;
-  }
+  const std::vector<std::string> names = series_names(scenario);
+  const auto found = std::find(names.begin(), names.end(), name);
+  if (found != names.end()) return static_cast<std::size_t>(found - names.begin());
   throw std::invalid_argument("unknown series '" + name +
-                              "' (expected an indicator such as food_insecure_millions, or "
-                              "policy:<issue id>)");
+                              "' (expected an indicator such as food_insecure_millions, "
+                              "policy:<issue id>, recognition:<state id> or "
+                              "agreement:<track issue id>)");
 }
 
 std::vector<SeriesSummary> summarise(const Scenario& scenario,
@@ -49,10 +46,10 @@ std::vector<SeriesSummary> summarise(const Scenario& scenario,
   std::vector<SeriesSummary> out;
   if (results.empty() || results.front().runs.empty()) return out;
   const std::size_t months = results.front().runs.front().months.size();
-  const std::size_t series_count = indicator_count + scenario.issues.size();
+  const std::vector<std::string> names = series_names(scenario);
   std::vector<double> values, differences;
   for (const StrategyRuns& strategy : results) {
-    for (std::size_t series = 0; series < series_count; ++series) {
+    for (std::size_t series = 0; series < names.size(); ++series) {
       for (std::size_t m = 0; m < months; ++m) {
         values.clear();
         differences.clear();
@@ -61,8 +58,8 @@ std::vector<SeriesSummary> summarise(const Scenario& scenario,
           values.push_back(v);
           differences.push_back(v - series_value(ref->runs[r].months[m], series));
         }
-        out.push_back({strategy.strategy, series_name(scenario, series), static_cast<int>(m),
-                       band(values), band(differences)});
+        out.push_back({strategy.strategy, names[series], static_cast<int>(m), band(values),
+                       band(differences)});
       }
     }
   }

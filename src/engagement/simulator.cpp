@@ -12,9 +12,14 @@ namespace {
 
 constexpr std::uint32_t shock_stream = 1;  // stream purpose of the monthly shocks
 
+int recognition_steps(double level) { return static_cast<int>(std::floor(3.0 * level + 1e-9)); }
+
 MonthRecord record(const detail::World& w, const detail::EngagementState& state) {
   MonthRecord r;
-  auto set = [&](Indicator i, double v) { r.indicators[static_cast<std::size_t>(i)] = v; };
+  r.values.reserve(indicator_count + state.policy.size() + w.states.size() +
+                   w.recorded_tracks.size());
+  r.values.resize(indicator_count);
+  auto set = [&](Indicator i, double v) { r.values[static_cast<std::size_t>(i)] = v; };
   set(Indicator::food_insecure_millions, state.food_insecure);
   set(Indicator::spoiler_strength, state.spoiler);
   set(Indicator::attacks_per_month, state.attacks);
@@ -23,12 +28,14 @@ MonthRecord record(const detail::World& w, const detail::EngagementState& state)
   set(Indicator::revenue_usd_bn, state.revenue);
   set(Indicator::respect, state.respect);
   double steps = 0;
-  for (std::size_t a : w.states) steps += std::floor(3.0 * state.recognition[a] + 1e-9);
+  for (std::size_t a : w.states) steps += recognition_steps(state.recognition[a]);
   set(Indicator::recognition_steps, steps);
   double agreements = 0;
   for (int month : state.agreement_month) agreements += month >= 0 ? 1 : 0;
   set(Indicator::agreements, agreements);
-  r.issue_positions = state.policy;
+  r.values.insert(r.values.end(), state.policy.begin(), state.policy.end());
+  for (std::size_t a : w.states) r.values.push_back(recognition_steps(state.recognition[a]));
+  for (std::size_t i : w.recorded_tracks) r.values.push_back(state.agreement_month[i] >= 0);
   return r;
 }
 
@@ -86,6 +93,19 @@ const char* describe(Indicator indicator) {
   return "?";
 }
 
+std::vector<std::string> series_names(const Scenario& scenario) {
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < indicator_count; ++i) names.push_back(to_string(Indicator(i)));
+  for (const Issue& issue : scenario.issues) names.push_back("policy:" + issue.id);
+  for (const Actor& actor : scenario.actors) {
+    if (actor.kind == ActorKind::state) names.push_back("recognition:" + actor.id);
+  }
+  for (std::size_t i : detail::recorded_tracks(scenario)) {
+    names.push_back("agreement:" + scenario.issues[i].id);
+  }
+  return names;
+}
+
 EngagementRun simulate_engagement(const Scenario& scenario, const std::string& strategy_id,
                                   const EngagementOptions& options, std::uint64_t seed,
                                   std::uint64_t run) {
@@ -109,7 +129,7 @@ EngagementRun simulate_engagement(const Scenario& scenario, const std::string& s
   result.agreement_month = state.agreement_month;
   result.recognition_steps.assign(scenario.actors.size(), 0);
   for (std::size_t a : world.states) {
-    result.recognition_steps[a] = static_cast<int>(std::floor(3.0 * state.recognition[a] + 1e-9));
+    result.recognition_steps[a] = recognition_steps(state.recognition[a]);
   }
   return result;
 }

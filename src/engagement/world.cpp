@@ -223,6 +223,7 @@ World build_world(const Scenario& s, const std::string& strategy_id) {
   for (std::size_t a = 0; a < s.actors.size(); ++a) {
     if (s.actors[a].kind == ActorKind::state) w.states.push_back(a);
   }
+  w.recorded_tracks = recorded_tracks(s);
   w.humanitarian_access = issue_index(s, "humanitarian_access");
   w.counter_terrorism = issue_index(s, "counter_terrorism");
   w.base_revenue = s.regime->revenue_usd_bn.value_or(w.k.revenue_need_usd_bn);
@@ -235,6 +236,28 @@ World build_world(const Scenario& s, const std::string& strategy_id) {
   }
   calibrate_to_baseline(w, s);
   return w;
+}
+
+std::vector<std::size_t> recorded_tracks(const Scenario& s) {
+  std::vector<bool> listed(s.issues.size(), false);
+  auto mark = [&](const BlocPolicy& policy) {
+    for (const std::string& track : policy.tracks) {
+      for (std::size_t i = 0; i < s.issues.size(); ++i) {
+        if (s.issues[i].id == track && s.issues[i].kind != IssueKind::political) listed[i] = true;
+      }
+    }
+  };
+  for (const Bloc& bloc : s.blocs) {
+    if (bloc.baseline) mark(*bloc.baseline);
+  }
+  for (const Strategy& strategy : s.strategies) {
+    for (const auto& [bloc, policy] : strategy.policies) mark(policy);
+  }
+  std::vector<std::size_t> tracks;
+  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+    if (listed[i]) tracks.push_back(i);
+  }
+  return tracks;
 }
 
 EngagementState initial_state(const World& w) {

@@ -66,6 +66,7 @@ struct World {
   std::vector<bool> political;
   std::vector<std::vector<std::size_t>> tracked_by;  // per issue: instruments whose track it is
   std::vector<std::size_t> states;                   // actor indices of kind state (recognition)
+  std::vector<std::size_t> recorded_tracks;          // issues whose agreement a run records
   std::vector<std::size_t> bloc_of;                  // per actor: bloc index, SIZE_MAX when none
   std::size_t humanitarian_access = SIZE_MAX;        // issue index, if the scenario has one
   std::size_t counter_terrorism = SIZE_MAX;
@@ -94,6 +95,11 @@ struct EngagementState {
 };
 
 World build_world(const Scenario& scenario, const std::string& strategy_id);
+
+// The issues a run records agreement on: every non-political issue that any strategy or bloc
+// baseline lists among its tracks, in scenario order. The same under every strategy, so that
+// every run of a comparison records the same series.
+std::vector<std::size_t> recorded_tracks(const Scenario& scenario);
 
 // The share of acute food insecurity relieved by aid (through access) and the economy.
 double food_relief(const World& world, const EngagementState& state, double food_security_effect,

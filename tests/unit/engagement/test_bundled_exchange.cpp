@@ -47,7 +47,7 @@ TEST(BundledTracks, AgreeOnTheExchangeModelsPackageOutcome) {
   // Water is also the regional bloc's (piecemeal) track, and it agrees there first.
   const int month = run.agreement_month[access];
   ASSERT_GE(month, 0) << "humanitarian access never agreed";
-  EXPECT_NEAR(run.months[month].issue_positions[access], package.issues[0].outcome, 1e-9);
+  EXPECT_NEAR(run.months[month].policy(access), package.issues[0].outcome, 1e-9);
 }
 
 TEST(BundledTracks, PiecemealTracksKeepTheEnginesOutcome) {
@@ -57,7 +57,7 @@ TEST(BundledTracks, PiecemealTracksKeepTheEnginesOutcome) {
   const int a = bundled.agreement_month[access], b = piecemeal.agreement_month[access];
   ASSERT_GE(a, 0);
   ASSERT_GE(b, 0);
-  EXPECT_NE(bundled.months[a].issue_positions[access], piecemeal.months[b].issue_positions[access]);
+  EXPECT_NE(bundled.months[a].policy(access), piecemeal.months[b].policy(access));
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ using test::leverage_case;
 constexpr std::size_t girls = 0, access = 2;  // issue indices in leverage.yaml
 
 double at(const EngagementRun& run, Indicator indicator, int month = 36) {
-  return run.months[month].indicators[static_cast<std::size_t>(indicator)];
+  return run.months[month][indicator];
 }
 
 // Every claim must hold whichever bargaining engine the regime and the tracks use.
@@ -40,7 +40,7 @@ TEST_P(SeedClaims, LeverageBuysNoConcessionWhileCohesionOutweighsRevenue) {
   Scenario s = leverage_case();
   set_weights(s, 0.1);  // cohesion 0.7 > revenue 0.1
   const EngagementRun run = simulate(s, "isolation");
-  EXPECT_LT(run.months[36].issue_positions[girls], 20.0);
+  EXPECT_LT(run.months[36].policy(girls), 20.0);
   EXPECT_LT(at(run, Indicator::revenue_usd_bn), 1.0);  // the sanctions stay on
 }
 
@@ -52,7 +52,7 @@ double SeedClaims::leverage_threshold(Scenario s, const std::string& strategy) c
   for (int step = 0; step <= 32; ++step) {
     const double revenue = 0.025 * step;
     set_weights(s, revenue);
-    const bool conceded = simulate(s, strategy).months[36].issue_positions[girls] >= 50.0 - 1e-9;
+    const bool conceded = simulate(s, strategy).months[36].policy(girls) >= 50.0 - 1e-9;
     EXPECT_FALSE(conceded_before && !conceded)
         << "concession must not vanish as revenue counts more";
     if (conceded && threshold < 0) threshold = revenue;
@@ -75,13 +75,12 @@ TEST_P(SeedClaims, PiecemealImprovesHumanitarianIndicatorsWithoutRecognition) {
   const Scenario s = leverage_case();
   const EngagementRun isolation = simulate(s, "isolation");
   const EngagementRun piecemeal = simulate(s, "piecemeal");
-  EXPECT_GT(piecemeal.months[36].issue_positions[access],
-            isolation.months[36].issue_positions[access] + 10);
+  EXPECT_GT(piecemeal.months[36].policy(access), isolation.months[36].policy(access) + 10);
   EXPECT_LT(at(piecemeal, Indicator::food_insecure_millions),
             at(isolation, Indicator::food_insecure_millions) - 0.5);
   EXPECT_EQ(at(piecemeal, Indicator::recognition_steps),
             at(isolation, Indicator::recognition_steps));
-  EXPECT_EQ(piecemeal.months[36].issue_positions[1], isolation.months[36].issue_positions[1]);
+  EXPECT_EQ(piecemeal.months[36].policy(1), isolation.months[36].policy(1));
 }
 
 // Seed 000: starving the state while it is weak feeds the spoiler through defections.
