@@ -7,7 +7,9 @@
 
 namespace parley::cli {
 
-// Exit codes: 0 success, 1 failure while running, 2 invalid input or usage.
+// Exit codes: 0 success, 1 failure while running, 2 invalid input or usage. A parley::Error
+// has its own, by id (parley::exit_code, docs/errors.md); any other exception is an internal
+// error (1).
 inline constexpr int exit_ok = 0;
 inline constexpr int exit_failure = 1;
 inline constexpr int exit_invalid = 2;

@@ -4,10 +4,8 @@
 
 #include <iostream>
 #include <map>
-#include <stdexcept>
 
 #include "commands.hpp"
-#include "parley/models.hpp"
 #include "parley/scenario.hpp"
 
 int main(int argc, char** argv) {
@@ -43,16 +41,14 @@ int main(int argc, char** argv) {
   } catch (const parley::ScenarioError& e) {
     for (const auto& d : e.diagnostics()) std::cerr << parley::format_diagnostic(d) << "\n";
     return exit_invalid;
-  } catch (const parley::ModelError& e) {
+  } catch (const parley::Error& e) {
+    // Every error parley reports after loading: its id decides the exit code (docs/errors.md).
     std::cerr << "Error: " << e.what() << "\n";
-    return exit_invalid;
-  } catch (const std::invalid_argument& e) {
-    // The library's word for a request that does not fit the scenario: an unknown strategy,
-    // series or path, a value out of range. The user's input, like the cases above.
-    std::cerr << "Error: " << e.what() << "\n";
-    return exit_invalid;
+    return parley::exit_code(e.id());
   } catch (const std::exception& e) {
-    std::cerr << "Error: " << e.what() << "\n";
+    // Not one of parley's errors: a bug, or the system failing (e.g. out of memory). Never the
+    // user's input, whatever the exception's type.
+    std::cerr << "internal error: " << e.what() << "\n";
     return exit_failure;
   }
   return exit_ok;

@@ -69,13 +69,13 @@ struct SeriesSummary {
 
 // A month's series by index, in the order of series_names() (parley/engagement.hpp): indicators,
 // "policy:<issue>", "recognition:<state>", "agreement:<track>". series_index throws
-// std::invalid_argument for an unknown name.
+// Error request.unknown_series for an unknown name.
 std::size_t series_index(const Scenario& scenario, const std::string& name);
 std::string series_name(const Scenario& scenario, std::size_t series);
 double series_value(const MonthRecord& month, std::size_t series);
 
 // Every indicator and every issue's policy at every month, per strategy, with paired differences
-// to `reference` (a strategy id in `results`).
+// to `reference` (a strategy id in `results`; else Error request.reference_not_run).
 std::vector<SeriesSummary> summarise(const Scenario& scenario,
                                      const std::vector<StrategyRuns>& results,
                                      const std::string& reference);
@@ -98,8 +98,9 @@ struct SweepPoint {
 
 // At each value the scenario has `path` fixed to it (no uncertainty draw for that number; every
 // other number drawn as in a comparison, from the same streams at every value), then every
-// strategy runs. Points in the order value, strategy, series. Throws std::invalid_argument when
-// `path` names no number, a value lies outside the number's range, or a series is unknown.
+// strategy runs. Points in the order value, strategy, series. Throws Error
+// request.unknown_path when `path` names no number, request.value_out_of_range when a value lies
+// outside the number's range, request.unknown_series, and what a comparison throws.
 std::vector<SweepPoint> run_sweep(const Scenario& scenario, const SweepPlan& plan);
 
 // Morris screening (elementary effects) over the uncertainty block: which uncertain numbers an
@@ -127,8 +128,10 @@ struct FactorEffect {
 };
 
 // Factors most important first (mu_star, then path). Trajectory t draws from stream (seed, t) and
-// runs its points with the monthly shocks of run t. Throws std::invalid_argument for an unknown
-// series or strategy, a scenario without uncertainty, or levels that are not even and >= 2.
+// runs its points with the monthly shocks of run t. Throws Error request.invalid_option for
+// levels that are not even and >= 2 or fewer than 2 trajectories, request.unknown_strategy,
+// request.unknown_series, request.no_uncertainty for a scenario whose uncertainty block gives no
+// number a range, and what a simulation throws.
 std::vector<FactorEffect> morris_screening(const Scenario& scenario, const SensitivityPlan& plan);
 
 // ---------------------------------------------------------------------------------------------

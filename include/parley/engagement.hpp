@@ -64,7 +64,8 @@ struct EngagementOptions {
 
 // One run of `scenario` (uncertainty already drawn) under `strategy_id` (empty: every bloc keeps
 // its baseline). Shocks come from the stream (seed, run); the same (seed, run) gives the same
-// shocks under every strategy. Throws std::invalid_argument for an unknown strategy or engine.
+// shocks under every strategy. Throws Error: request.unknown_strategy, request.no_regime, or
+// a model.* id for an engine spec that is wrong or not a per-issue model.
 EngagementRun simulate_engagement(const Scenario& scenario, const std::string& strategy_id,
                                   const EngagementOptions& options, std::uint64_t seed,
                                   std::uint64_t run);

@@ -169,6 +169,7 @@ class ModelParameters {
   ModelParameters() = default;
   explicit ModelParameters(std::map<std::string, std::string> values)
       : values_(std::move(values)) {}
+  // Throw Error model.bad_parameter_value when the text is not a (whole) number.
   double number(const std::string& key, double fallback) const;
   int integer(const std::string& key, int fallback) const;
   std::string text(const std::string& key, const std::string& fallback) const;
@@ -201,11 +202,6 @@ class PerIssueModel : public Model {
   std::string spec_;
 };
 
-class ModelError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
 struct ModelEntry {
   ModelInfo info;
   std::unique_ptr<Model> (*make)(const ModelParameters& parameters);
@@ -220,12 +216,14 @@ const std::vector<ModelEntry>& model_registry();
 // The names of the registered models of `scope`, comma-separated, for messages.
 std::string model_names(ModelScope scope);
 
-// "eum(q=0.5,rounds=20)" -> the model. Throws ModelError for an unknown name or parameter.
+// "eum(q=0.5,rounds=20)" -> the model. Throws Error model.unknown, model.bad_spec,
+// model.unknown_parameter or model.bad_parameter_value.
 std::unique_ptr<Model> make_model(std::string_view spec);
-// The same for a model that works issue by issue; throws ModelError, naming the per-issue models,
-// when the spec names a joint one.
+// The same for a model that works issue by issue; throws Error model.not_per_issue, naming the
+// per-issue models, when the spec names a joint one.
 std::unique_ptr<PerIssueModel> make_per_issue_model(std::string_view spec);
-// What the model a spec names declares about itself. Throws ModelError for an unknown name.
+// What the model a spec names declares about itself. Throws Error as make_model, short of
+// checking the parameters' values.
 const ModelInfo& model_info(std::string_view spec);
 
 // `spec` with key=value added when the named model declares `key` and the spec does not set it;

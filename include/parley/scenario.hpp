@@ -192,6 +192,8 @@ const Actor* find_actor(const Scenario& scenario, const std::string& id);
 const Bloc* find_bloc(const Scenario& scenario, const std::string& id);
 const Instrument* find_instrument(const Scenario& scenario, const std::string& id);
 const Strategy* find_strategy(const Scenario& scenario, const std::string& id);
+// The strategy `id`; throws Error request.unknown_strategy naming the scenario's strategies.
+const Strategy& require_strategy(const Scenario& scenario, const std::string& id);
 
 // Names used in files and messages.
 const char* to_string(IssueKind kind);
@@ -226,6 +228,58 @@ class ScenarioError : public std::runtime_error {
 
  private:
   std::vector<Diagnostic> diagnostics_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Errors after loading: a request that does not fit the scenario, a model spec or parameter
+// that is wrong, a file that cannot be read or written. Every layer throws the one type Error,
+// with a stable id; docs/errors.md lists every id once, with its exit code and an example.
+// (Problems in a scenario file are Diagnostics with E-codes, thrown together as ScenarioError.)
+
+enum class ErrorId {
+  // request.*: what was asked does not fit the scenario (exit 2).
+  request_unknown_strategy,
+  request_reference_not_run,
+  request_unknown_series,
+  request_unknown_path,
+  request_value_out_of_range,
+  request_invalid_option,
+  request_no_regime,
+  request_no_uncertainty,
+  request_export_limits,
+  // model.*: a model spec names an unknown model or parameter, or a value it cannot take (exit 2).
+  model_unknown,
+  model_bad_spec,
+  model_unknown_parameter,
+  model_bad_parameter_value,
+  model_not_per_issue,
+  model_scenario_too_large,
+  // io.*: a file cannot be read or written (exit 1).
+  io_read,
+  io_write,
+  count_  // not an id: the number of ids
+};
+
+// The stable dotted name, e.g. "request.unknown_strategy"; the part before the dot is the
+// category.
+const char* to_string(ErrorId id);
+
+// The exit code of the parley command line: 2 when the user's input is at fault (categories
+// request and model), 1 when the work failed while running (io).
+int exit_code(ErrorId id);
+
+// what() is "[parley.<id>] <message>", e.g. "[parley.request.unknown_strategy] unknown strategy
+// 'nope'; this scenario defines: isolation, piecemeal". The message says what was wrong, naming
+// the file, field or value, and what was expected.
+class Error : public std::runtime_error {
+ public:
+  Error(ErrorId id, const std::string& message);
+  ErrorId id() const { return id_; }
+  // what() without the "[parley.<id>] " prefix.
+  std::string_view message() const;
+
+ private:
+  ErrorId id_;
 };
 
 enum class InputFormat { yaml, json, ktab_csv, eu_csv, decide };
@@ -265,10 +319,13 @@ std::string to_yaml(const Scenario& scenario);
 std::string to_json(const Scenario& scenario);
 // KTAB's smpc CSV: every issue a dimension, positions and saliences rescaled to 0-100.
 // Saliences are scaled down per actor where they would sum above 100, as KTAB requires.
+// Throws Error request.export_limits for a scenario smpc cannot run (actor count, no issues).
 std::string to_ktab_csv(const Scenario& scenario);
 
-// Writes `content` to `path` atomically: a temporary file beside it, then a rename.
+// Writes `content` to `path` atomically: a temporary file beside it, then a rename. Throws
+// Error io.write.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+// Throws Error io.read.
 std::string read_file(const std::filesystem::path& path);
 
 // ---------------------------------------------------------------------------------------------

@@ -1,13 +1,13 @@
 // Morris's elementary effects (Morris 1991), with trajectories built as in Campolongo, Cariboni &
 // Saltelli (2007) without their spread-maximising selection: each trajectory moves every factor
 // once, by one grid step, in a random order and direction.
+#include <fmt/format.h>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <stdexcept>
 
 #include "analysis/thread_limit.hpp"
 #include "parley/analysis.hpp"
@@ -141,18 +141,23 @@ class Trajectories {
 
 std::vector<FactorEffect> morris_screening(const Scenario& scenario, const SensitivityPlan& plan) {
   if (plan.levels < 2 || plan.levels % 2 != 0) {
-    throw std::invalid_argument("Morris screening needs an even number of levels >= 2");
+    throw Error(
+        ErrorId::request_invalid_option,
+        fmt::format("Morris screening needs an even number of levels >= 2, got {}", plan.levels));
   }
-  if (plan.trajectories < 2) throw std::invalid_argument("Morris screening needs 2 trajectories");
+  if (plan.trajectories < 2) {
+    throw Error(
+        ErrorId::request_invalid_option,
+        fmt::format("Morris screening needs 2 trajectories or more, got {}", plan.trajectories));
+  }
   for (const std::string* id : {&plan.strategy, &plan.reference}) {
-    if (!id->empty() && !find_strategy(scenario, *id)) {
-      throw std::invalid_argument("unknown strategy '" + *id + "'");
-    }
+    if (!id->empty()) (void)require_strategy(scenario, *id);
   }
   const Trajectories trajectories(scenario, plan);
   const auto& factors = trajectories.factors();
   if (factors.empty()) {
-    throw std::invalid_argument("the scenario's uncertainty block gives no number a range");
+    throw Error(ErrorId::request_no_uncertainty,
+                "the scenario's uncertainty block gives no number a range");
   }
   const auto r = static_cast<std::size_t>(plan.trajectories);
   std::vector<std::vector<double>> effects(r);

@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <cmath>
-#include <stdexcept>
 
 #include "parley/analysis.hpp"
 
@@ -30,10 +29,10 @@ std::size_t series_index(const Scenario& scenario, const std::string& name) {
   const std::vector<std::string> names = series_names(scenario);
   const auto found = std::find(names.begin(), names.end(), name);
   if (found != names.end()) return static_cast<std::size_t>(found - names.begin());
-  throw std::invalid_argument("unknown series '" + name +
-                              "' (expected an indicator such as food_insecure_millions, "
-                              "policy:<issue id>, recognition:<state id> or "
-                              "agreement:<track issue id>)");
+  throw Error(ErrorId::request_unknown_series,
+              "unknown series '" + name +
+                  "' (expected an indicator such as food_insecure_millions, policy:<issue id>, "
+                  "recognition:<state id> or agreement:<track issue id>)");
 }
 
 std::vector<SeriesSummary> summarise(const Scenario& scenario,
@@ -41,8 +40,10 @@ std::vector<SeriesSummary> summarise(const Scenario& scenario,
                                      const std::string& reference) {
   auto ref = std::find_if(results.begin(), results.end(),
                           [&](const StrategyRuns& r) { return r.strategy == reference; });
-  if (ref == results.end())
-    throw std::invalid_argument("reference strategy '" + reference + "' was not run");
+  if (ref == results.end()) {
+    throw Error(ErrorId::request_reference_not_run,
+                "reference strategy '" + reference + "' was not run");
+  }
   std::vector<SeriesSummary> out;
   if (results.empty() || results.front().runs.empty()) return out;
   const std::size_t months = results.front().runs.front().months.size();

@@ -1,6 +1,5 @@
 #include <fmt/format.h>
 
-#include <stdexcept>
 #include <vector>
 
 #include "parley/analysis.hpp"
@@ -17,15 +16,17 @@ Scenario with_value(const Scenario& base, const std::string& path, double value)
   for (NumberField& field : number_fields(s)) {
     if (field.id_path != path) continue;
     if (value < field.min || value > field.max) {
-      throw std::invalid_argument(fmt::format("sweep value {} of {} is outside its range [{}, {}]",
-                                              value, path, field.min, field.max));
+      throw Error(ErrorId::request_value_out_of_range,
+                  fmt::format("sweep value {} of {} is outside its range [{}, {}]", value, path,
+                              field.min, field.max));
     }
     *field.value = value;
     std::erase_if(s.uncertainty, [&](const UncertainValue& u) { return u.path == path; });
     s.uncertainty.push_back({path, Distribution{DistributionKind::fixed, {}}});
     return s;
   }
-  throw std::invalid_argument(
+  throw Error(
+      ErrorId::request_unknown_path,
       fmt::format("sweep: '{}' is not a number in this scenario (expected an id path such as "
                   "regime.weights.revenue or actors.<id>.capability)",
                   path));

@@ -1,6 +1,5 @@
 // One engagement run: build the world for the strategy, step it month by month, record.
 #include <cmath>
-#include <stdexcept>
 
 #include "engagement/dynamics.hpp"
 #include "engagement/world.hpp"
@@ -111,10 +110,10 @@ EngagementRun simulate_engagement(const Scenario& scenario, const std::string& s
                                   std::uint64_t run) {
   const detail::World world = detail::build_world(scenario, strategy_id);
   if (model_info(options.engine).scope != ModelScope::per_issue) {
-    throw std::invalid_argument("engine '" + options.engine +
-                                "' treats issues jointly; the engagement simulator needs a "
-                                "per-issue model (" +
-                                model_names(ModelScope::per_issue) + ")");
+    throw Error(ErrorId::model_not_per_issue,
+                "engine '" + options.engine +
+                    "' treats issues jointly; the engagement simulator needs a per-issue model (" +
+                    model_names(ModelScope::per_issue) + ")");
   }
   const auto engine = make_per_issue_model(options.engine);
   detail::EngagementState state = detail::initial_state(world);

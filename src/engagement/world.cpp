@@ -1,10 +1,7 @@
 #include "engagement/world.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <numeric>
-#include <stdexcept>
 
 #include "engagement/dynamics.hpp"
 #include "engagement/instruments.hpp"
@@ -186,17 +183,10 @@ void calibrate_to_baseline(World& w, const Scenario& s) {
 }  // namespace
 
 World build_world(const Scenario& s, const std::string& strategy_id) {
-  const Strategy* strategy = nullptr;
-  if (!strategy_id.empty()) {
-    strategy = find_strategy(s, strategy_id);
-    if (!strategy) {
-      std::string known;
-      for (const Strategy& st : s.strategies) known += (known.empty() ? "" : ", ") + st.id;
-      throw std::invalid_argument(fmt::format("unknown strategy '{}'; this scenario defines: {}",
-                                              strategy_id, known.empty() ? "none" : known));
-    }
+  const Strategy* strategy = strategy_id.empty() ? nullptr : &require_strategy(s, strategy_id);
+  if (!s.regime) {
+    throw Error(ErrorId::request_no_regime, "the engagement simulation needs a regime: block");
   }
-  if (!s.regime) throw std::invalid_argument("the engagement simulation needs a regime: block");
   World w;
   w.scenario = &s;
   w.k = engagement_parameters(s);

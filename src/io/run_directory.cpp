@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <system_error>
 #include <thread>
 
 #include "parley/io.hpp"
@@ -114,7 +115,12 @@ std::string recognition_csv(const Scenario& scenario, const std::vector<Strategy
 void write_run_directory(const std::filesystem::path& directory, const Scenario& scenario,
                          const ComparisonContext& context, const std::vector<StrategyRuns>& results,
                          const std::vector<SeriesSummary>& summaries) {
-  std::filesystem::create_directories(directory);
+  std::error_code ec;
+  std::filesystem::create_directories(directory, ec);
+  if (ec) {
+    throw Error(ErrorId::io_write,
+                fmt::format("cannot create directory '{}': {}", directory.string(), ec.message()));
+  }
   write_file_atomically(directory / "summary.csv", summary_csv(summaries));
   write_file_atomically(directory / "summary.json", summary_json(summaries));
   write_file_atomically(directory / "agreements.csv", agreements_csv(scenario, results));

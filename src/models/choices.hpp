@@ -24,8 +24,8 @@ std::string choice_names(const Choices<E>& choices) {
   return text;
 }
 
-// Sets `value` from parameter `key` when the spec gives it; throws ModelError naming the model,
-// the key and the allowed names otherwise.
+// Sets `value` from parameter `key` when the spec gives it; throws Error model.bad_parameter_value
+// naming the model, the key and the allowed names otherwise.
 template <typename E>
 void read_choice(const ModelParameters& parameters, const char* model, const char* key,
                  const Choices<E>& choices, E& value) {
@@ -34,8 +34,9 @@ void read_choice(const ModelParameters& parameters, const char* model, const cha
   auto found = std::find_if(choices.begin(), choices.end(),
                             [&](const auto& choice) { return text == choice.first; });
   if (found == choices.end()) {
-    throw ModelError(fmt::format("{} parameter '{}': expected {}, got '{}'", model, key,
-                                 choice_names(choices), text));
+    throw Error(ErrorId::model_bad_parameter_value,
+                fmt::format("{} parameter '{}': expected {}, got '{}'", model, key,
+                            choice_names(choices), text));
   }
   value = found->second;
 }

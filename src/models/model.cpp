@@ -47,7 +47,8 @@ double ModelParameters::number(const std::string& key, double fallback) const {
   double value = 0;
   auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
   if (ec != std::errc() || end != text->data() + text->size() || !std::isfinite(value)) {
-    throw ModelError(fmt::format("model parameter '{}': expected a number, got '{}'", key, *text));
+    throw Error(ErrorId::model_bad_parameter_value,
+                fmt::format("model parameter '{}': expected a number, got '{}'", key, *text));
   }
   return value;
 }
@@ -58,8 +59,8 @@ int ModelParameters::integer(const std::string& key, int fallback) const {
   int value = 0;
   auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
   if (ec != std::errc() || end != text->data() + text->size()) {
-    throw ModelError(
-        fmt::format("model parameter '{}': expected a whole number, got '{}'", key, *text));
+    throw Error(ErrorId::model_bad_parameter_value,
+                fmt::format("model parameter '{}': expected a whole number, got '{}'", key, *text));
   }
   return value;
 }
@@ -101,7 +102,8 @@ std::pair<std::string, std::map<std::string, std::string>> split_spec(std::strin
   const auto open = spec.find('(');
   if (open == std::string_view::npos) return {trim(spec), values};
   if (spec.back() != ')') {
-    throw ModelError(fmt::format("model spec '{}': expected name(key=value,...)", spec));
+    throw Error(ErrorId::model_bad_spec,
+                fmt::format("model spec '{}': expected name(key=value,...)", spec));
   }
   std::string_view body = spec.substr(open + 1, spec.size() - open - 2);
   while (!body.empty()) {
@@ -109,7 +111,8 @@ std::pair<std::string, std::map<std::string, std::string>> split_spec(std::strin
     std::string_view item = body.substr(0, comma);
     const auto equals = item.find('=');
     if (equals == std::string_view::npos || trim(item.substr(0, equals)).empty()) {
-      throw ModelError(fmt::format("model spec '{}': expected key=value, got '{}'", spec, item));
+      throw Error(ErrorId::model_bad_spec,
+                  fmt::format("model spec '{}': expected key=value, got '{}'", spec, item));
     }
     values[trim(item.substr(0, equals))] = trim(item.substr(equals + 1));
     body = comma == std::string_view::npos ? std::string_view{} : body.substr(comma + 1);
@@ -166,14 +169,16 @@ std::pair<const ModelEntry*, ModelParameters> resolve_spec(std::string_view spec
   if (!entry) {
     std::string known;
     for (const ModelEntry& e : model_registry()) known += (known.empty() ? "" : ", ") + e.info.name;
-    throw ModelError(fmt::format("unknown model '{}'; known models: {}", name, known));
+    throw Error(ErrorId::model_unknown,
+                fmt::format("unknown model '{}'; known models: {}", name, known));
   }
   for (const auto& [key, value] : values) {
     const auto& specs = entry->info.parameters;
     bool known = std::any_of(specs.begin(), specs.end(),
                              [&](const ParameterSpec& p) { return p.name == key; });
     if (!known) {
-      throw ModelError(fmt::format("model '{}' has no parameter '{}'", name, key));
+      throw Error(ErrorId::model_unknown_parameter,
+                  fmt::format("model '{}' has no parameter '{}'", name, key));
     }
   }
   return {entry, ModelParameters(values)};
@@ -189,8 +194,9 @@ std::unique_ptr<Model> make_model(std::string_view spec) {
 std::unique_ptr<PerIssueModel> make_per_issue_model(std::string_view spec) {
   auto [entry, parameters] = resolve_spec(spec);
   if (!entry->make_per_issue) {
-    throw ModelError(fmt::format("model '{}' treats issues jointly; per-issue models: {}",
-                                 entry->info.name, model_names(ModelScope::per_issue)));
+    throw Error(ErrorId::model_not_per_issue,
+                fmt::format("model '{}' treats issues jointly; per-issue models: {}",
+                            entry->info.name, model_names(ModelScope::per_issue)));
   }
   return entry->make_per_issue(parameters);
 }

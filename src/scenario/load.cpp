@@ -60,9 +60,9 @@ LoadResult check_scenario_file(const std::filesystem::path& path, const LoadOpti
   std::string text;
   try {
     text = read_file(path);
-  } catch (const std::exception& e) {
+  } catch (const Error& e) {
     LoadResult result;
-    result.diagnostics.push_back({"E001", path.string(), 0, 0, "", e.what()});
+    result.diagnostics.push_back({"E001", path.string(), 0, 0, "", std::string(e.message())});
     return result;
   }
   return check_scenario_text(text, path.string(), options);

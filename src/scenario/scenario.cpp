@@ -25,6 +25,15 @@ const Strategy* find_strategy(const Scenario& s, const std::string& id) {
   return find_by_id(s.strategies, id);
 }
 
+const Strategy& require_strategy(const Scenario& s, const std::string& id) {
+  if (const Strategy* strategy = find_strategy(s, id)) return *strategy;
+  std::string known;
+  for (const Strategy& st : s.strategies) known += (known.empty() ? "" : ", ") + st.id;
+  throw Error(
+      ErrorId::request_unknown_strategy,
+      "unknown strategy '" + id + "'; this scenario defines: " + (known.empty() ? "none" : known));
+}
+
 const char* to_string(IssueKind kind) {
   switch (kind) {
     case IssueKind::political:

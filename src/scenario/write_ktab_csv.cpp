@@ -5,12 +5,11 @@
 // 0-100, so everything else in the scenario (blocs, regime, strategies, ...) is left out. The
 // rules KTAB enforces on reading (3-250 actors, names of 1-25 characters, capabilities up to 1e8,
 // each actor's saliences summing to at most 100) are met here or reported by throwing
-// std::invalid_argument.
+// Error request.export_limits.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
-#include <stdexcept>
 
 #include "parley/scenario.hpp"
 
@@ -117,14 +116,14 @@ std::vector<Cell> actor_cells(const Scenario& scenario, const Actor& actor) {
 void check_ktab_limits(const Scenario& scenario) {
   const std::size_t actors = scenario.actors.size();
   if (actors < ktab_min_actors || actors > ktab_max_actors) {
-    throw std::invalid_argument(
-        fmt::format("KTAB's smpc needs {} to {} actors; this scenario has {}", ktab_min_actors,
-                    ktab_max_actors, actors));
+    throw Error(ErrorId::request_export_limits,
+                fmt::format("KTAB's smpc needs {} to {} actors; this scenario has {}",
+                            ktab_min_actors, ktab_max_actors, actors));
   }
   if (scenario.issues.empty()) {
-    throw std::invalid_argument(
-        "KTAB's smpc needs at least one dimension; this scenario has no "
-        "issues");
+    throw Error(ErrorId::request_export_limits,
+                "KTAB's smpc needs at least one dimension; this scenario has no "
+                "issues");
   }
 }
 

@@ -55,15 +55,17 @@ Options options_from(const ModelParameters& parameters) {
   } else if (profile == "paper-literal") {
     options = paper_literal_profile();
   } else {
-    throw ModelError(
+    throw Error(
+        ErrorId::model_bad_parameter_value,
         fmt::format("eum parameter 'profile': expected scholz|paper-literal, got '{}'", profile));
   }
   options.rounds = parameters.integer("rounds", options.rounds);
-  if (options.rounds < 0) throw ModelError("eum parameter 'rounds': expected 0 or more");
+  if (options.rounds < 0)
+    throw Error(ErrorId::model_bad_parameter_value, "eum parameter 'rounds': expected 0 or more");
   options.q = parameters.number("q", options.q);
   if (options.q < 0.0 || options.q > 1.0) {
-    throw ModelError(
-        fmt::format("eum parameter 'q': expected a number in [0, 1], got {}", options.q));
+    throw Error(ErrorId::model_bad_parameter_value,
+                fmt::format("eum parameter 'q': expected a number in [0, 1], got {}", options.q));
   }
   read_choice(parameters, "probability", probabilities, options.probability);
   read_choice(parameters, "risk_view", risk_views, options.risk_view);

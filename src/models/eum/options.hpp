@@ -46,7 +46,7 @@ Options scholz_profile();
 Options paper_literal_profile();
 
 // The profile named by `profile` (default scholz), then every explicit key on top of it.
-// Throws ModelError for an unknown profile or value.
+// Throws Error model.bad_parameter_value for an unknown profile or value.
 Options options_from(const ModelParameters& parameters);
 
 // Every parameter with its default under the scholz profile, for ModelInfo.

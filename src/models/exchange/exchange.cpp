@@ -65,7 +65,8 @@ RoundSummary summary_of(const std::vector<double>& x, const std::vector<double>&
 Forecast ExchangeModel::forecast(const Scenario& scenario, ForecastObserver* observer) const {
   const exchange::Table t = exchange::make_table(scenario);
   if (t.actors > 0xFFFF || t.issues > 0xFFFF) {  // the tie-break key packs them in 16 bits
-    throw ModelError("exchange: at most 65535 actors and 65535 issues");
+    throw Error(ErrorId::model_scenario_too_large,
+                "exchange: at most 65535 actors and 65535 issues");
   }
   Forecast forecast;
   forecast.model = spec_;

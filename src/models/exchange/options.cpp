@@ -16,7 +16,8 @@ const detail::Choices<TieBreak> tie_breaks = {{"key", TieBreak::key}, {"random",
 double read_share(const ModelParameters& parameters, const char* key, double fallback) {
   const double value = parameters.number(key, fallback);
   if (value < 0.0 || value > 1.0) {
-    throw ModelError(
+    throw Error(
+        ErrorId::model_bad_parameter_value,
         fmt::format("exchange parameter '{}': expected a number in [0, 1], got {}", key, value));
   }
   return value;
@@ -27,7 +28,9 @@ double read_share(const ModelParameters& parameters, const char* key, double fal
 Options options_from(const ModelParameters& parameters) {
   Options o;
   o.rounds = parameters.integer("rounds", o.rounds);
-  if (o.rounds < 0) throw ModelError("exchange parameter 'rounds': expected 0 or more");
+  if (o.rounds < 0)
+    throw Error(ErrorId::model_bad_parameter_value,
+                "exchange parameter 'rounds': expected 0 or more");
   detail::read_choice(parameters, "exchange", "solution", solutions, o.solution);
   o.p = read_share(parameters, "p", o.p);
   detail::read_choice(parameters, "exchange", "tie_break", tie_breaks, o.tie_break);
@@ -35,14 +38,16 @@ Options options_from(const ModelParameters& parameters) {
   if (!seed.empty()) {
     auto [end, ec] = std::from_chars(seed.data(), seed.data() + seed.size(), o.seed);
     if (ec != std::errc() || end != seed.data() + seed.size()) {
-      throw ModelError(
+      throw Error(
+          ErrorId::model_bad_parameter_value,
           fmt::format("exchange parameter 'seed': expected a whole number >= 0, got '{}'", seed));
     }
   }
   o.fixed_weight = read_share(parameters, "w_f", o.fixed_weight);
   o.salience_weight = read_share(parameters, "w_s", o.salience_weight);
   if (o.fixed_weight + o.salience_weight > 1.0) {
-    throw ModelError("exchange parameters 'w_f' + 'w_s': expected at most 1");
+    throw Error(ErrorId::model_bad_parameter_value,
+                "exchange parameters 'w_f' + 'w_s': expected at most 1");
   }
   return o;
 }

@@ -33,7 +33,8 @@ struct Options {
   std::size_t scan_limit = 4096;
 };
 
-// Every explicit key of the model spec on top of the defaults. Throws ModelError.
+// Every explicit key of the model spec on top of the defaults. Throws Error
+// model.bad_parameter_value.
 Options options_from(const ModelParameters& parameters);
 
 std::vector<ParameterSpec> parameter_specs();

@@ -72,12 +72,16 @@ Options options_from(const ModelParameters& parameters) {
   read_choice(parameters, "interpolation", interpolations, o.interpolation);
   read_choice(parameters, "bargaining", bargainings, o.bargaining);
   o.rounds = parameters.integer("rounds", o.rounds);
-  if (o.rounds < 0) throw ModelError("smp parameter 'rounds': expected 0 or more");
+  if (o.rounds < 0)
+    throw Error(ErrorId::model_bad_parameter_value, "smp parameter 'rounds': expected 0 or more");
   o.min_turns = parameters.integer("min_turns", o.min_turns);
-  if (o.min_turns < 1) throw ModelError("smp parameter 'min_turns': expected 1 or more");
+  if (o.min_turns < 1)
+    throw Error(ErrorId::model_bad_parameter_value,
+                "smp parameter 'min_turns': expected 1 or more");
   o.stop_ratio = parameters.number("stop_ratio", o.stop_ratio);
   if (!(o.stop_ratio >= 0.0)) {
-    throw ModelError(
+    throw Error(
+        ErrorId::model_bad_parameter_value,
         fmt::format("smp parameter 'stop_ratio': expected a number >= 0, got {}", o.stop_ratio));
   }
   const std::string seed = parameters.text("seed", "");
@@ -89,7 +93,8 @@ Options options_from(const ModelParameters& parameters) {
       used = 0;
     }
     if (used != seed.size() || seed.front() == '-') {
-      throw ModelError(
+      throw Error(
+          ErrorId::model_bad_parameter_value,
           fmt::format("smp parameter 'seed': expected a whole number >= 0, got '{}'", seed));
     }
   }

@@ -46,7 +46,8 @@ struct Options {
   std::uint64_t seed = 0xD67CC16FE69C185CULL;  // KTAB's default seed; only stochastic uses it
 };
 
-// Every explicit key on top of KTAB's defaults. Throws ModelError for a bad value.
+// Every explicit key on top of KTAB's defaults. Throws Error model.bad_parameter_value for a bad
+// value.
 Options options_from(const ModelParameters& parameters);
 
 // Every parameter with its default, for ModelInfo.

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "expect_error.hpp"
 #include "leverage_case.hpp"
 #include "parley/analysis.hpp"
 
@@ -72,14 +73,26 @@ TEST(Morris, RejectsBadPlans) {
   const Scenario s = screened_case();
   SensitivityPlan plan = plan_for("relief");
   plan.levels = 3;
-  EXPECT_THROW(morris_screening(s, plan), std::invalid_argument);
+  test::expect_error([&] { morris_screening(s, plan); }, ErrorId::request_invalid_option,
+                     "Morris screening needs an even number of levels >= 2, got 3");
+  plan = plan_for("relief");
+  plan.trajectories = 1;
+  test::expect_error([&] { morris_screening(s, plan); }, ErrorId::request_invalid_option,
+                     "Morris screening needs 2 trajectories or more, got 1");
   plan = plan_for("no-such-strategy");
-  EXPECT_THROW(morris_screening(s, plan), std::invalid_argument);
+  test::expect_error([&] { morris_screening(s, plan); }, ErrorId::request_unknown_strategy,
+                     "unknown strategy 'no-such-strategy'; this scenario defines: isolation,");
+  plan = plan_for("relief");
+  plan.reference = "nope";
+  test::expect_error([&] { morris_screening(s, plan); }, ErrorId::request_unknown_strategy,
+                     "unknown strategy 'nope'");
   plan = plan_for("relief");
   plan.series = "policy:nothing";
-  EXPECT_THROW(morris_screening(s, plan), std::invalid_argument);
-  EXPECT_THROW(morris_screening(test::leverage_case(), plan_for("relief")),
-               std::invalid_argument);  // no uncertainty block
+  test::expect_error([&] { morris_screening(s, plan); }, ErrorId::request_unknown_series,
+                     "unknown series 'policy:nothing'");
+  test::expect_error([&] { morris_screening(test::leverage_case(), plan_for("relief")); },
+                     ErrorId::request_no_uncertainty,
+                     "the scenario's uncertainty block gives no number a range");
 }
 
 }  // namespace

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <stdexcept>
 
+#include "expect_error.hpp"
 #include "leverage_case.hpp"
 #include "parley/analysis.hpp"
 #include "parley/io.hpp"
@@ -59,13 +59,21 @@ TEST(Sweep, RejectsAnUnknownPathAValueOutOfRangeAndAnUnknownSeries) {
   const Scenario s = leverage_case();
   SweepPlan plan = revenue_sweep();
   plan.path = "regime.weights.revenu";
-  EXPECT_THROW(run_sweep(s, plan), std::invalid_argument);
+  test::expect_error([&] { run_sweep(s, plan); }, ErrorId::request_unknown_path,
+                     "sweep: 'regime.weights.revenu' is not a number in this scenario");
   plan = revenue_sweep();
   plan.values = {1.5};  // a weight is a share in [0, 1]
-  EXPECT_THROW(run_sweep(s, plan), std::invalid_argument);
+  test::expect_error([&] { run_sweep(s, plan); }, ErrorId::request_value_out_of_range,
+                     "sweep value 1.5 of regime.weights.revenue is outside its range [0, 1]");
   plan = revenue_sweep();
   plan.series = {"policy:no_such_issue"};
-  EXPECT_THROW(run_sweep(s, plan), std::invalid_argument);
+  test::expect_error([&] { run_sweep(s, plan); }, ErrorId::request_unknown_series,
+                     "unknown series 'policy:no_such_issue' (expected an indicator");
+  plan = revenue_sweep();
+  plan.comparison.strategies = {"isolation", "nope"};
+  test::expect_error([&] { run_sweep(s, plan); }, ErrorId::request_unknown_strategy,
+                     "unknown strategy 'nope'; this scenario defines: isolation, "
+                     "quiet-benchmarks, piecemeal, relief");
 }
 
 TEST(Sweep, CsvHasOneRowPerValueStrategyAndSeries) {

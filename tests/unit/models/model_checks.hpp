@@ -9,26 +9,14 @@
 #include <cstddef>
 #include <string>
 
+#include "expect_error.hpp"
 #include "parley/models.hpp"
 
 namespace parley::test {
 
-// `call` must throw a ModelError whose message contains `text`; a call that does not throw
-// fails the test rather than skipping the message check.
-template <typename Call>
-void expect_model_error_from(Call&& call, const std::string& text) {
-  try {
-    call();
-  } catch (const ModelError& e) {
-    EXPECT_NE(std::string(e.what()).find(text), std::string::npos) << e.what();
-    return;
-  }
-  ADD_FAILURE() << "no ModelError thrown; expected one saying: " << text;
-}
-
-// make_model(spec) must throw a ModelError whose message contains `text`.
-inline void expect_model_error(const std::string& spec, const std::string& text) {
-  expect_model_error_from([&] { make_model(spec); }, text);
+// make_model(spec) must throw a parley::Error with `id` whose message contains `text`.
+inline void expect_model_error(const std::string& spec, ErrorId id, const std::string& text) {
+  expect_error([&] { make_model(spec); }, id, text);
 }
 
 // For comparing runs on different thread counts: the limit holds while the model is made and runs.

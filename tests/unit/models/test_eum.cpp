@@ -373,14 +373,23 @@ TEST(EumOptions, ProfilesSetDefaultsAndKeysOverride) {
 }
 
 TEST(EumOptions, RejectsBadValues) {
-  EXPECT_THROW(make_model("eum(profile=bdm)"), ModelError);
-  EXPECT_THROW(make_model("eum(q=1.5)"), ModelError);
-  EXPECT_THROW(make_model("eum(q=x)"), ModelError);
-  EXPECT_THROW(make_model("eum(rounds=-1)"), ModelError);
-  EXPECT_THROW(make_model("eum(t=2)"), ModelError);
-  EXPECT_THROW(make_model("eum(selection=random)"), ModelError);
-  EXPECT_THROW(make_model("eum(capitulation=yes)"), ModelError);
-  EXPECT_THROW(make_model("eum(unknown=1)"), ModelError);
+  test::expect_model_error("eum(profile=bdm)", ErrorId::model_bad_parameter_value,
+                           "eum parameter 'profile': expected scholz|paper-literal, got 'bdm'");
+  test::expect_model_error("eum(q=1.5)", ErrorId::model_bad_parameter_value,
+                           "eum parameter 'q': expected a number in [0, 1], got 1.5");
+  test::expect_model_error("eum(q=x)", ErrorId::model_bad_parameter_value,
+                           "model parameter 'q': expected a number, got 'x'");
+  test::expect_model_error("eum(rounds=-1)", ErrorId::model_bad_parameter_value,
+                           "eum parameter 'rounds': expected 0 or more");
+  test::expect_model_error("eum(t=2)", ErrorId::model_bad_parameter_value,
+                           "eum parameter 't': expected 1|0|geometric, got '2'");
+  test::expect_model_error(
+      "eum(selection=random)", ErrorId::model_bad_parameter_value,
+      "eum parameter 'selection': expected scholz|least_move|highest_eu, got 'random'");
+  test::expect_model_error("eum(capitulation=yes)", ErrorId::model_bad_parameter_value,
+                           "eum parameter 'capitulation': expected on|off, got 'yes'");
+  test::expect_model_error("eum(unknown=1)", ErrorId::model_unknown_parameter,
+                           "model 'eum' has no parameter 'unknown'");
 }
 
 TEST(EumOptions, InfoListsEveryParameterWithADefault) {

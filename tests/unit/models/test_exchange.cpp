@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 
+#include "model_checks.hpp"
 #include "models/exchange/options.hpp"
 #include "models/exchange/round.hpp"
 #include "models/exchange/table.hpp"
@@ -281,13 +282,33 @@ TEST(Exchange, RexSplitsGainsUnequallyAndStaysOnScale) {
   EXPECT_NE(f.issues[0].outcome, g.issues[0].outcome);
 }
 
+// The tie-break key packs actor and issue ranks in 16 bits each: a larger case is refused rather
+// than ordered wrongly.
+TEST(Exchange, RefusesCasesItsTieBreakKeyCannotHold) {
+  Scenario s;
+  s.issues.resize(0x10000);
+  for (std::size_t i = 0; i < s.issues.size(); ++i) s.issues[i].id = "i" + std::to_string(i);
+  test::expect_error([&] { make_model("exchange")->forecast(s); },
+                     ErrorId::model_scenario_too_large, "at most 65535 actors and 65535 issues");
+  s.issues.pop_back();
+  EXPECT_NO_THROW(make_model("exchange(rounds=0)")->forecast(s));
+}
+
 TEST(Exchange, OptionsAreCheckedAndListed) {
-  EXPECT_THROW(make_model("exchange(solution=nash)"), ModelError);
-  EXPECT_THROW(make_model("exchange(p=1.5)"), ModelError);
-  EXPECT_THROW(make_model("exchange(tie_break=coin)"), ModelError);
-  EXPECT_THROW(make_model("exchange(seed=-1)"), ModelError);
-  EXPECT_THROW(make_model("exchange(rounds=-1)"), ModelError);
-  EXPECT_THROW(make_model("exchange(w_f=0.7,w_s=0.4)"), ModelError);
+  test::expect_model_error("exchange(solution=nash)", ErrorId::model_bad_parameter_value,
+                           "exchange parameter 'solution': expected equal_gain|random, got 'nash'");
+  test::expect_model_error("exchange(p=1.5)", ErrorId::model_bad_parameter_value,
+                           "exchange parameter 'p': expected a number in [0, 1], got 1.5");
+  test::expect_model_error("exchange(tie_break=coin)", ErrorId::model_bad_parameter_value,
+                           "exchange parameter 'tie_break': expected key|random, got 'coin'");
+  test::expect_model_error("exchange(seed=-1)", ErrorId::model_bad_parameter_value,
+                           "exchange parameter 'seed': expected a whole number >= 0, got '-1'");
+  test::expect_model_error("exchange(rounds=-1)", ErrorId::model_bad_parameter_value,
+                           "exchange parameter 'rounds': expected 0 or more");
+  test::expect_model_error("exchange(w_f=0.7,w_s=0.4)", ErrorId::model_bad_parameter_value,
+                           "exchange parameters 'w_f' + 'w_s': expected at most 1");
+  test::expect_model_error("exchange(rounds=2.5)", ErrorId::model_bad_parameter_value,
+                           "model parameter 'rounds': expected a whole number, got '2.5'");
   EXPECT_EQ(spec_with_default("exchange", "seed", "5"), "exchange(seed=5)");
   const Forecast f = run("exchange(rounds=3)", sample());
   EXPECT_LE(f.exchange_rounds.size(), 3u);

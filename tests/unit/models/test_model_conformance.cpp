@@ -111,10 +111,14 @@ TEST(Registry, ListsTheBaselineModelsWithDescriptions) {
 }
 
 TEST(Registry, RejectsUnknownModelsAndParameters) {
-  EXPECT_THROW(make_model("oracle"), ModelError);
-  EXPECT_THROW(make_model("median(q=1)"), ModelError);
-  EXPECT_THROW(make_model("median(q"), ModelError);
-  test::expect_model_error("oracle", "known models: compromise, median");
+  test::expect_model_error("oracle", ErrorId::model_unknown,
+                           "unknown model 'oracle'; known models: compromise, median");
+  test::expect_model_error("median(q=1)", ErrorId::model_unknown_parameter,
+                           "model 'median' has no parameter 'q'");
+  test::expect_model_error("median(q", ErrorId::model_bad_spec,
+                           "model spec 'median(q': expected name(key=value,...)");
+  test::expect_model_error("median(q)", ErrorId::model_bad_spec,
+                           "model spec 'median(q)': expected key=value, got 'q'");
 }
 
 // What a model declares is what it does: a per-issue model can serve the engagement simulator,
@@ -126,9 +130,8 @@ TEST_P(EveryModel, DeclaredPropertiesHold) {
   if (info.scope == ModelScope::per_issue) {
     EXPECT_NE(make_per_issue_model(GetParam()), nullptr);
   } else {
-    test::expect_model_error_from(
-        [&] { make_per_issue_model(GetParam()); },
-        "treats issues jointly; per-issue models: compromise, median, eum");
+    test::expect_error([&] { make_per_issue_model(GetParam()); }, ErrorId::model_not_per_issue,
+                       "treats issues jointly; per-issue models: compromise, median, eum");
   }
   const bool reports_rounds =
       std::any_of(f.issues.begin(), f.issues.end(),

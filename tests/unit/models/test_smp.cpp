@@ -195,12 +195,22 @@ TEST(Smp, DeclaresKtabsDefaultsAndRejectsBadValues) {
   EXPECT_EQ(defaults["min_turns"], "2");
   EXPECT_EQ(defaults["stop_ratio"], "0.02");
   EXPECT_EQ(defaults["seed"], "15455440707583219804");
-  EXPECT_THROW(make_model("smp(voting=majority)"), ModelError);
-  EXPECT_THROW(make_model("smp(rounds=-1)"), ModelError);
-  EXPECT_THROW(make_model("smp(seed=-3)"), ModelError);
-  EXPECT_THROW(make_model("smp(stop_ratio=x)"), ModelError);
-  EXPECT_THROW(make_model("smp(q=1)"), ModelError);
-  test::expect_model_error("smp(pce=markov)", "conditional|markov_incentive|markov_uniform");
+  test::expect_model_error("smp(voting=majority)", ErrorId::model_bad_parameter_value,
+                           "smp parameter 'voting': expected ");
+  test::expect_model_error("smp(rounds=-1)", ErrorId::model_bad_parameter_value,
+                           "smp parameter 'rounds': expected 0 or more");
+  test::expect_model_error("smp(min_turns=0)", ErrorId::model_bad_parameter_value,
+                           "smp parameter 'min_turns': expected 1 or more");
+  test::expect_model_error("smp(seed=-3)", ErrorId::model_bad_parameter_value,
+                           "smp parameter 'seed': expected a whole number >= 0, got '-3'");
+  test::expect_model_error("smp(stop_ratio=x)", ErrorId::model_bad_parameter_value,
+                           "model parameter 'stop_ratio': expected a number, got 'x'");
+  test::expect_model_error("smp(stop_ratio=-1)", ErrorId::model_bad_parameter_value,
+                           "smp parameter 'stop_ratio': expected a number >= 0, got -1");
+  test::expect_model_error("smp(q=1)", ErrorId::model_unknown_parameter,
+                           "model 'smp' has no parameter 'q'");
+  test::expect_model_error("smp(pce=markov)", ErrorId::model_bad_parameter_value,
+                           "conditional|markov_incentive|markov_uniform, got 'markov'");
 }
 
 TEST(Smp, ReorderingActorsReordersTheRun) {
