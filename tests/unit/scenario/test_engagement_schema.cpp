@@ -36,7 +36,9 @@ TEST(EngagementSchema, ScenarioParametersOverrideDefaults) {
   const EngagementParameters p = engagement_parameters(scenario);
   EXPECT_EQ(p.track_rate, 0.5);
   for (const EngagementParameterSpec& spec : engagement_parameter_specs()) {
-    if (std::string(spec.name) != "track_rate") EXPECT_EQ(p.*spec.field, spec.default_value);
+    if (std::string(spec.name) != "track_rate") {
+      EXPECT_EQ(p.*spec.field, spec.default_value);
+    }
   }
 }
 
