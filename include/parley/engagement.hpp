@@ -25,6 +25,8 @@ enum class Indicator {
   respect,
   recognition_steps,
   agreements,
+  talks,
+  population_millions,
   count_
 };
 inline constexpr std::size_t indicator_count = static_cast<std::size_t>(Indicator::count_);
@@ -35,8 +37,9 @@ const char* describe(Indicator indicator);
 // What a run records each month: one value per series, in the order of series_names(). The
 // series are the indicators (in enum order), the regime's policy on every issue
 // ("policy:<issue>", on the issue's scale), each state's recognition steps, 0 to 3
-// ("recognition:<actor>"), and for every track a strategy or baseline negotiates, whether it has
-// agreed, 0 or 1 ("agreement:<issue>").
+// ("recognition:<actor>"), for every track a strategy or baseline negotiates whether it has agreed,
+// 0 or 1 ("agreement:<issue>"), and for every bloc (and every state with a policy of its own)
+// whether the regime takes part in its talks that month, 0 or 1 ("talks:<bloc>").
 struct MonthRecord {
   std::vector<double> values;
   double operator[](Indicator indicator) const {
@@ -56,7 +59,7 @@ struct EngagementRun {
 };
 
 struct EngagementOptions {
-  int months = 36;
+  int months = 36;  // at least 1
   // Bargaining model for the internal and the track bargaining: the expected utility model, the
   // best per-issue model parley has; compromise and median are the cheap baselines.
   std::string engine = "eum";

@@ -46,7 +46,7 @@ struct ComparisonContext {
   std::string scenario_file;  // as the user named it
   ComparisonPlan plan;
   std::string reference;  // the strategy differences are taken to
-  std::vector<int> checkpoints{12, 24, 36};
+  std::vector<int> checkpoints{12, 24, 36};  // those before the horizon, then the horizon
   double seconds = 0;  // wall time of the runs
 };
 

@@ -21,6 +21,10 @@ namespace parley {
 enum class IssueKind { political, technical, humanitarian, security };
 enum class ActorKind { state, regime_faction, armed_group, organisation };
 enum class Linkage { bundled, piecemeal };
+// Who sets the regime's policy on an issue in the engagement model: the regime alone each month
+// (its factions bargain), only an agreement on a negotiated track (cooperation that needs a
+// partner), or the outside actors through the instruments that track the issue.
+enum class IssueControl { regime, agreement, outsiders };
 enum class InstrumentKind {
   sanctions,
   frozen_assets,
@@ -66,6 +70,14 @@ struct Issue {
   std::string low;   // what scale_min means
   std::string high;  // what scale_max means
   std::optional<double> status_quo;
+  // The part the issue plays in the engagement model, one of issue_roles(); empty for none.
+  std::string role;
+  // Unset: derived (outsiders for the recognition role and for a political issue an instrument
+  // tracks; agreement for a technical issue; the regime otherwise). See issue_control().
+  std::optional<IssueControl> decided_by;
+  // What the regime's policy does, per unit of its scale above the status quo (share of the
+  // scale): effect channel -> coefficient, as for instruments (issue_effect_channels()).
+  std::map<std::string, double> effects;
 };
 
 struct Actor {
@@ -78,6 +90,9 @@ struct Actor {
   // An actor takes part in an issue iff it has a position on it; salience is then required.
   std::map<std::string, double> positions;  // issue id -> position on the issue's scale
   std::map<std::string, double> salience;   // issue id -> salience in [0, 100]
+  // States: recognition of the regime at the scenario's date, in steps 0-3 (0 none; 1 envoys or
+  // chargés accepted; 2 ambassadors accredited; 3 formal recognition).
+  std::optional<double> recognition;
 };
 
 // How a bloc behaves under a strategy: instrument levels, linkage, conditions.
@@ -153,7 +168,32 @@ struct Strategy {
   std::string id;
   std::string label;
   std::string description;
-  std::map<std::string, BlocPolicy> policies;  // bloc id -> policy
+  // bloc id -> policy; or a state's actor id -> its own policy, which overrides its bloc's for
+  // that state (the state then acts as a bloc of its own).
+  std::map<std::string, BlocPolicy> policies;
+};
+
+// A dated input to the engagement model: something that happens whatever the strategy.
+// Months are counted from the scenario's meta.as_of (month 0); `from`, `until` and `at` are
+// written as YYYY-MM or as a month number.
+enum class TimelineKind {
+  policy,    // a bloc or a state sets instrument levels from `from` (until `until`)
+  shock,     // a one-off change of state variables at `from`
+  flow,      // a change of state variables every month from `from` to `until`
+  seasonal,  // a factor on a variable by calendar month (`profile`, January first)
+  trend      // a steady change of a variable per year from `from`
+};
+
+struct TimelineEntry {
+  std::string id;  // optional; id paths use it ("timeline.<id>.shock.<variable>"), else the index
+  TimelineKind kind = TimelineKind::policy;
+  int from = 0;                          // month the entry starts
+  std::optional<int> until;              // last month it applies (policy, flow); open when unset
+  std::string actor;                     // policy: a bloc id or a state's actor id
+  std::map<std::string, double> values;  // policy: instrument -> level; shock, flow: variable ->
+                                         // change; trend: variable -> change per year
+  std::string variable;                  // seasonal: the variable
+  std::vector<double> profile;           // seasonal: 12 factors, January first
 };
 
 struct Distribution {
@@ -181,6 +221,7 @@ struct Scenario {
   std::optional<Population> population;
   std::vector<Instrument> instruments;
   std::vector<Strategy> strategies;
+  std::vector<TimelineEntry> timeline;
   std::vector<UncertainValue> uncertainty;
   std::map<std::string, double> parameters;      // named model coefficients
   std::map<std::string, Provenance> provenance;  // id path -> where the number came from
@@ -201,6 +242,18 @@ const char* to_string(ActorKind kind);
 const char* to_string(Linkage linkage);
 const char* to_string(InstrumentKind kind);
 const char* to_string(DistributionKind kind);
+const char* to_string(IssueControl control);
+const char* to_string(TimelineKind kind);
+
+// Who decides `issue` (its decided_by, or the default derived from its role, kind and the
+// instruments that track it).
+IssueControl issue_control(const Scenario& scenario, const Issue& issue);
+
+// The calendar month (1-12) of month `month` of a scenario dated `as_of` ("YYYY-MM"); 0 when
+// as_of is not a month.
+int calendar_month(const std::string& as_of, int month);
+// "YYYY-MM" -> months since year 0 (year * 12 + month - 1); nullopt for anything else.
+std::optional<int> month_index(std::string_view text);
 
 // ---------------------------------------------------------------------------------------------
 // Reading, validating and writing scenarios.
@@ -368,8 +421,12 @@ struct EngagementParameters {
   double leader_weight;
   double defiance_sensitivity;
   double yielding_cost;
-  double revenue_reference_usd_bn;
+  double revenue_value;
   double recognition_value;
+  double agreement_value;
+  // Talks
+  double talks_value;
+  double talks_cost;
   // Respect
   double respect_initial;
   double respect_loss_conditionality;
@@ -380,7 +437,6 @@ struct EngagementParameters {
   double concession_cohesion_cost;
   double revenue_need_usd_bn;
   double revenue_stress;
-  double defection_threshold;
   double defection_rate;
   // Spoiler
   double grievance_recruitment;
@@ -416,5 +472,16 @@ EngagementParameters engagement_parameters(const Scenario& scenario);
 
 // Instrument effect channels the engagement dynamics read (Instrument::effects keys).
 const std::vector<std::string>& instrument_effect_channels();
+// The channels an issue's policy may act on (Issue::effects keys).
+const std::vector<std::string>& issue_effect_channels();
+// The roles an issue may play (Issue::role), each at most once per scenario:
+//   recognition          the issue reads as the states' capability-weighted recognition
+//   humanitarian_access  the regime's policy on it is the share of aid that reaches people
+//   spoiler_campaign     the regime's policy on it is its own effort against the spoiler
+const std::vector<std::string>& issue_roles();
+// The state variables a timeline shock, flow or trend may change, and those with a seasonal
+// profile.
+const std::vector<std::string>& timeline_variables();
+const std::vector<std::string>& seasonal_variables();
 
 }  // namespace parley

@@ -12,17 +12,22 @@ namespace {
 double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
 
 struct BlocStance {
-  double dialogue = 0;               // share of blocs (by capability) holding dialogue
+  double dialogue_offered = 0;       // share of blocs (by capability) offering dialogue
   double public_conditionality = 0;  // share attaching public conditions
 };
 
 BlocStance stance(const World& w) {
   BlocStance s;
   for (const BlocPlan& b : w.blocs) {
-    s.dialogue += b.share * (b.policy.dialogue ? 1 : 0);
+    s.dialogue_offered += b.share * (b.policy.dialogue ? 1 : 0);
     s.public_conditionality += b.share * (b.policy.public_conditionality ? 1 : 0);
   }
   return s;
+}
+
+// A track can be negotiated when the regime decides the issue or it needs an agreement.
+bool negotiable(const World& w, std::size_t issue) {
+  return w.control[issue] != IssueControl::outsiders;
 }
 
 // Who negotiates a bloc's tracks: the regime's factions and the bloc's members.
@@ -52,16 +57,16 @@ double negotiated_outcome(const World& w, std::size_t issue, const BlocPlan& blo
   return engine.forecast_issue(table, nullptr).outcome;
 }
 
-// Under bundled linkage a bloc negotiates its technical tracks as one package: the outcome of
-// track `issue` is the exchange model's (votes traded across the package's issues,
-// docs/models/exchange.md) among the same actors as negotiated_outcome. A package of one issue
-// has nothing to trade: the engine's outcome.
+// Under bundled linkage a bloc negotiates its tracks as one package: the outcome of track `issue`
+// is the exchange model's (votes traded across the package's issues, docs/models/exchange.md)
+// among the same actors as negotiated_outcome. A package of one issue has nothing to trade: the
+// engine's outcome.
 double bundled_outcome(const World& w, std::size_t issue, const BlocPlan& bloc,
                        const PerIssueModel& engine) {
   const Scenario& s = *w.scenario;
   std::vector<std::size_t> package;
   for (std::size_t i : bloc.tracks) {
-    if (!w.political[i]) package.push_back(i);
+    if (negotiable(w, i)) package.push_back(i);
   }
   if (package.size() < 2) return negotiated_outcome(w, issue, bloc, engine);
   Scenario deal;
@@ -84,32 +89,39 @@ double bundled_outcome(const World& w, std::size_t issue, const BlocPlan& bloc,
     deal.actors.push_back(std::move(a));
   }
   const Forecast f = make_model("exchange")->forecast(deal);
-  // `issue` is one of the bloc's technical tracks, so it is in the package.
+  // `issue` is one of the bloc's negotiable tracks, so it is in the package.
   const auto at = std::find(package.begin(), package.end(), issue);
   return f.issues[static_cast<std::size_t>(at - package.begin())].outcome;
 }
 
+// Tracks advance only with blocs whose talks the regime attends. On agreement an issue that
+// needs one takes the agreed outcome; on an issue the regime decides, the terms enter its
+// factions' utilities from the next month (regime.cpp, deal_strain).
 void advance_tracks(const World& w, EngagementState& state, const Levels& levels,
                     const PerIssueModel& engine) {
   const EngagementParameters& k = w.k;
   for (std::size_t b = 0; b < w.blocs.size(); ++b) {
     const BlocPlan& bloc = w.blocs[b];
+    if (!state.talks[b]) continue;
     const InstrumentEffects own = total_effects(w, levels.by_bloc[b]);
-    const bool engaged = bloc.policy.dialogue || own.track_progress > 0;
-    if (!engaged) continue;
     const double gate = bloc.policy.linkage == Linkage::piecemeal || benchmarks_met(state, bloc)
                             ? 1.0
                             : k.bundled_track_share;
-    const double rate = k.track_rate * bloc.share * (bloc.policy.dialogue ? 1.0 : 0.5) *
-                        (0.5 + 0.5 * state.respect) * gate * (1.0 + own.track_progress);
+    const double rate =
+        k.track_rate * bloc.share * (0.5 + 0.5 * state.respect) * gate * (1.0 + own.track_progress);
     for (std::size_t i : bloc.tracks) {
-      if (state.agreement_month[i] >= 0 || w.political[i]) continue;
+      if (state.agreement_month[i] >= 0 || !negotiable(w, i)) continue;
       state.track_progress[i] = std::min(1.0, state.track_progress[i] + rate);
-      if (state.track_progress[i] >= 1.0) {
-        state.agreement_month[i] = state.month;
-        state.policy[i] = bloc.policy.linkage == Linkage::bundled
-                              ? bundled_outcome(w, i, bloc, engine)
-                              : negotiated_outcome(w, i, bloc, engine);
+      if (state.track_progress[i] < 1.0) continue;
+      state.agreement_month[i] = state.month;
+      const double outcome = bloc.policy.linkage == Linkage::bundled
+                                 ? bundled_outcome(w, i, bloc, engine)
+                                 : negotiated_outcome(w, i, bloc, engine);
+      if (w.control[i] == IssueControl::agreement) {
+        state.policy[i] = outcome;
+      } else {
+        state.agreed_outcome[i] = outcome;
+        state.agreed_with[i] = b;
       }
     }
   }
@@ -123,21 +135,38 @@ double openness(InstrumentKind kind, double level) {
   return restrictive ? 1.0 - level : level;
 }
 
+// Issues the outsiders decide read as what they do: the recognition issue as the states'
+// recognition, any other as the mean openness of the instruments that track it.
+void outsiders_decide(const World& w, EngagementState& state, const Levels& levels) {
+  const Scenario& s = *w.scenario;
+  for (std::size_t i = 0; i < w.issues.size(); ++i) {
+    if (w.control[i] != IssueControl::outsiders) continue;
+    if (i == w.recognition_issue) {
+      state.policy[i] = recognition_on_scale(w, state);
+      continue;
+    }
+    if (w.tracked_by[i].empty()) continue;  // validation requires an instrument; keep the policy
+    double level = 0;
+    for (std::size_t k : w.tracked_by[i]) {
+      level += openness(s.instruments[k].kind, levels.overall[k]);
+    }
+    level /= static_cast<double>(w.tracked_by[i].size());
+    state.policy[i] =
+        w.issues[i].scale_min + level * (w.issues[i].scale_max - w.issues[i].scale_min);
+  }
+}
+
+void update_recognition(const World& w, EngagementState& state, const Levels& levels) {
+  for (std::size_t a : w.states) {
+    const double goal = recognition_target(w, state, levels, a);
+    double& g = state.recognition[a];
+    g += w.k.recognition_speed * (goal - g);
+    // A step decided is a step taken: close the last small gap, as the regime's policy does.
+    if (std::abs(goal - g) < 0.005) g = goal;
+  }
+}
+
 }  // namespace
-
-double policy_share(const World& w, const EngagementState& state, std::size_t issue,
-                    double absent) {
-  if (issue == SIZE_MAX) return absent;
-  const IssueInput& in = w.issues[issue];
-  return clamp01((state.policy[issue] - in.scale_min) / (in.scale_max - in.scale_min));
-}
-
-double food_relief(const World& w, const EngagementState& state, double food_security_effect,
-                   double revenue) {
-  const double access = policy_share(w, state, w.humanitarian_access, 1.0);
-  return clamp01(std::min(1.0, food_security_effect) * access +
-                 w.k.economy_food_relief * std::min(1.0, revenue / w.k.revenue_need_usd_bn));
-}
 
 void step_month(const World& w, EngagementState& state, const PerIssueModel& engine,
                 RandomStream& shocks) {
@@ -145,69 +174,82 @@ void step_month(const World& w, EngagementState& state, const PerIssueModel& eng
   const double food_shock = shocks.normal();
   const double attack_shock = shocks.normal();
   ++state.month;
+  const auto& change = w.inputs.changes[static_cast<std::size_t>(state.month - 1)];
+  const auto calendar = static_cast<std::size_t>((w.start_calendar + state.month) % 12);
 
-  // 1. The blocs set their instruments, reacting to what they saw last month.
+  // 1. The blocs set their instruments, reacting to what they saw last month; the regime
+  // decides whose talks it attends.
   const Levels levels = instrument_levels(w, state);
   const InstrumentEffects effects = total_effects(w, levels.overall);
   const BlocStance blocs = stance(w);
+  regime_chooses_talks(w, state);
 
-  // 2. Respect: dialogue builds it; isolation and public conditions erode it.
-  state.respect =
-      clamp01(state.respect + effects.respect + k.respect_gain_dialogue * blocs.dialogue -
-              k.respect_loss_isolation * (1.0 - blocs.dialogue) -
-              k.respect_loss_conditionality * blocs.public_conditionality);
+  // 2. Respect: talks held build it; refused dialogue and public conditions erode it.
+  state.respect = clamp01(state.respect + effects.respect + policy_effects(w, state).respect +
+                          k.respect_gain_dialogue * state.talks_share -
+                          k.respect_loss_isolation * (1.0 - blocs.dialogue_offered) -
+                          k.respect_loss_conditionality * blocs.public_conditionality +
+                          change[WorldInputs::respect]);
 
-  // 3. Revenue and the regime's internal bargaining over the political issues.
-  state.revenue = std::max(0.0, w.base_revenue + effects.revenue);
+  // 3. Revenue, then the regime decides every issue it controls.
+  state.revenue_shift += change[WorldInputs::revenue];
+  auto revenue_now = [&] {
+    return std::max(0.0, w.base_revenue + state.revenue_shift + effects.revenue +
+                             policy_effects(w, state).revenue);
+  };
+  state.revenue = revenue_now();
   const RegimeMove move = regime_decides(w, state, engine, blocs.public_conditionality);
+  state.revenue = revenue_now();  // the month's moves bring in or cost revenue at once
 
-  // 4. Technical tracks, each negotiated alone (piecemeal) or gated by the benchmarks (bundled).
+  // 4. Tracks with the blocs it talks with.
   advance_tracks(w, state, levels, engine);
 
-  // 5. Cohesion and defections.
-  const double shortfall = std::max(0.0, 1.0 - state.revenue / k.revenue_need_usd_bn);
-  state.cohesion = clamp01(state.cohesion + k.cohesion_recovery * (1.0 - state.cohesion) -
-                           k.concession_cohesion_cost * move.dissent_added -
-                           k.revenue_stress * shortfall + effects.cohesion);
-  state.defections = k.defection_rate * std::max(0.0, k.defection_threshold - state.cohesion);
+  // 5. Cohesion returns toward its starting level; concessions against the factions, lost
+  // revenue and outside pressure pull it down. Defections rise as it falls.
+  const InstrumentEffects policies = policy_effects(w, state);
+  const double revenue_change =
+      std::log(std::max(state.revenue, 0.05 * w.revenue_start) / w.revenue_start);
+  state.cohesion =
+      clamp01(state.cohesion + k.cohesion_recovery * (w.cohesion_start - state.cohesion) -
+              k.concession_cohesion_cost * move.dissent_added + k.revenue_stress * revenue_change +
+              effects.cohesion + policies.cohesion + change[WorldInputs::cohesion]);
+  state.defections = k.defection_rate * (1.0 - state.cohesion) * (1.0 - state.cohesion);
 
-  // 6. The spoiler grows from defectors and grievance, shrinks under counter-terrorism.
+  // 6. The spoiler grows from defectors and grievance, shrinks under the regime's own campaign
+  // and its partners' counter-terrorism.
   const Scenario& s = *w.scenario;
   const double recruitment = s.spoiler ? s.spoiler->recruitment_from_defection : 0.0;
-  const double ct_policy = policy_share(w, state, w.counter_terrorism, 0.5);
-  const double hunger = w.population > 0 ? state.food_insecure / w.population : 0.0;
+  const double campaign = policy_share(w, state, w.campaign_issue, 0.5);
+  const double hunger = state.population > 0 ? state.food_insecure / state.population : 0.0;
   state.spoiler = clamp01(state.spoiler + recruitment * state.defections +
                           k.grievance_recruitment * hunger * (1.0 - state.spoiler) -
-                          state.spoiler * (k.regime_ct_attrition * state.cohesion * ct_policy +
-                                           k.partner_ct_attrition * effects.spoiler_attrition));
+                          state.spoiler * (k.regime_ct_attrition * state.cohesion * campaign +
+                                           k.partner_ct_attrition * effects.spoiler_attrition) +
+                          change[WorldInputs::spoiler]);
   state.attacks =
-      w.attacks_per_strength * state.spoiler *
+      w.attacks_per_strength * state.spoiler * w.inputs.attacks_season[calendar] *
       std::exp(k.attack_noise_sd * attack_shock - 0.5 * k.attack_noise_sd * k.attack_noise_sd);
 
-  // 7. Acute food insecurity moves toward what aid (through access) and the economy leave.
-  const double relief = food_relief(w, state, effects.food_security, state.revenue);
-  const double target = w.food_without_relief * (1.0 - relief);
+  // 7. People: returnees and other flows; acute food insecurity moves toward what aid (through
+  // access), the economy and the season leave.
+  state.population = std::max(1e-6, state.population + change[WorldInputs::population]);
+  const double relief =
+      food_relief(w, state, effects.food_security + policies.food_security, state.revenue);
+  const double target =
+      w.food_without_relief * state.population * (1.0 - relief) * w.inputs.food_season[calendar];
   state.food_insecure =
       std::clamp(state.food_insecure + (target - state.food_insecure) / k.food_adjust_months +
-                     state.food_insecure * k.food_shock_sd * food_shock,
-                 0.0, w.population);
+                     state.food_insecure * k.food_shock_sd * food_shock + change[WorldInputs::food],
+                 0.0, state.population);
 
-  // 8. Political issues decided by instruments read as the instruments' levels on the scale.
-  for (std::size_t i = 0; i < w.issues.size(); ++i) {
-    if (w.tracked_by[i].empty() || s.issues[i].kind != IssueKind::political) continue;
-    double level = 0;
-    for (std::size_t k : w.tracked_by[i])
-      level += openness(s.instruments[k].kind, levels.overall[k]);
-    level /= static_cast<double>(w.tracked_by[i].size());
-    state.policy[i] =
-        w.issues[i].scale_min + level * (w.issues[i].scale_max - w.issues[i].scale_min);
-  }
+  // 8. Recognition by each state moves toward what its policy offers; the issues the outsiders
+  // decide read what they now do.
+  update_recognition(w, state, levels);
+  outsiders_decide(w, state, levels);
+}
 
-  // 9. Recognition by each state moves toward what its bloc's policy offers.
-  for (std::size_t a : w.states) {
-    const double goal = recognition_target(w, state, levels, a);
-    state.recognition[a] += k.recognition_speed * (goal - state.recognition[a]);
-  }
+void settle_outsiders(const World& w, EngagementState& state) {
+  outsiders_decide(w, state, instrument_levels(w, state));
 }
 
 }  // namespace parley::detail

@@ -11,8 +11,7 @@ namespace parley::detail {
 void step_month(const World& world, EngagementState& state, const PerIssueModel& engine,
                 RandomStream& shocks);
 
-// The regime's policy on `issue` as a share of its scale; `absent` when the scenario lacks it.
-double policy_share(const World& world, const EngagementState& state, std::size_t issue,
-                    double absent);
+// Sets the issues the outsiders decide from what they do in `state` (for month 0).
+void settle_outsiders(const World& world, EngagementState& state);
 
 }  // namespace parley::detail

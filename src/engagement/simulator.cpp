@@ -16,7 +16,7 @@ int recognition_steps(double level) { return static_cast<int>(std::floor(3.0 * l
 MonthRecord record(const detail::World& w, const detail::EngagementState& state) {
   MonthRecord r;
   r.values.reserve(indicator_count + state.policy.size() + w.states.size() +
-                   w.recorded_tracks.size());
+                   w.recorded_tracks.size() + state.talks.size());
   r.values.resize(indicator_count);
   auto set = [&](Indicator i, double v) { r.values[static_cast<std::size_t>(i)] = v; };
   set(Indicator::food_insecure_millions, state.food_insecure);
@@ -32,9 +32,12 @@ MonthRecord record(const detail::World& w, const detail::EngagementState& state)
   double agreements = 0;
   for (int month : state.agreement_month) agreements += month >= 0 ? 1 : 0;
   set(Indicator::agreements, agreements);
+  set(Indicator::talks, state.talks_share);
+  set(Indicator::population_millions, state.population);
   r.values.insert(r.values.end(), state.policy.begin(), state.policy.end());
   for (std::size_t a : w.states) r.values.push_back(recognition_steps(state.recognition[a]));
   for (std::size_t i : w.recorded_tracks) r.values.push_back(state.agreement_month[i] >= 0);
+  for (bool talks : state.talks) r.values.push_back(talks ? 1.0 : 0.0);
   return r;
 }
 
@@ -60,6 +63,10 @@ const char* to_string(Indicator indicator) {
       return "recognition_steps";
     case Indicator::agreements:
       return "agreements";
+    case Indicator::talks:
+      return "talks";
+    case Indicator::population_millions:
+      return "population_millions";
     case Indicator::count_:
       break;
   }
@@ -85,7 +92,11 @@ const char* describe(Indicator indicator) {
     case Indicator::recognition_steps:
       return "recognition steps taken by all states (3 each at most)";
     case Indicator::agreements:
-      return "technical track agreements reached";
+      return "track agreements reached";
+    case Indicator::talks:
+      return "share of the blocs (by capability) whose talks the regime attends, 0-1";
+    case Indicator::population_millions:
+      return "population, millions";
     case Indicator::count_:
       break;
   }
@@ -102,13 +113,18 @@ std::vector<std::string> series_names(const Scenario& scenario) {
   for (std::size_t i : detail::recorded_tracks(scenario)) {
     names.push_back("agreement:" + scenario.issues[i].id);
   }
+  for (const std::string& bloc : detail::bloc_plan_ids(scenario)) names.push_back("talks:" + bloc);
   return names;
 }
 
 EngagementRun simulate_engagement(const Scenario& scenario, const std::string& strategy_id,
                                   const EngagementOptions& options, std::uint64_t seed,
                                   std::uint64_t run) {
-  const detail::World world = detail::build_world(scenario, strategy_id);
+  if (options.months < 1) {
+    throw Error(ErrorId::request_value_out_of_range,
+                "an engagement run needs at least 1 month, got " + std::to_string(options.months));
+  }
+  const detail::World world = detail::build_world(scenario, strategy_id, options.months);
   if (model_info(options.engine).scope != ModelScope::per_issue) {
     throw Error(ErrorId::model_not_per_issue,
                 "engine '" + options.engine +
@@ -117,6 +133,7 @@ EngagementRun simulate_engagement(const Scenario& scenario, const std::string& s
   }
   const auto engine = make_per_issue_model(options.engine);
   detail::EngagementState state = detail::initial_state(world);
+  detail::settle_outsiders(world, state);
   RandomStream shocks(seed, run, shock_stream);
   EngagementRun result;
   result.months.reserve(static_cast<std::size_t>(options.months) + 1);

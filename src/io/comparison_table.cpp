@@ -27,11 +27,13 @@ std::string comparison_table(const Scenario& scenario, const ComparisonContext& 
                              const std::vector<SeriesSummary>& summaries) {
   const auto index = index_of(summaries);
   const auto& plan = context.plan;
+  // The checkpoints within the horizon, and always the horizon itself: the paired difference and
+  // the policy table are at the last month simulated.
   std::vector<int> months;
   for (int m : context.checkpoints) {
-    if (m <= plan.engagement.months) months.push_back(m);
+    if (m < plan.engagement.months) months.push_back(m);
   }
-  if (months.empty()) months.push_back(plan.engagement.months);
+  months.push_back(plan.engagement.months);
   const int last = months.back();
 
   // One strategy (`simulate`) has nothing to be compared with.

@@ -20,10 +20,23 @@ const std::vector<EngagementParameterSpec>& engagement_parameter_specs() {
       {"yielding_cost", &P::yielding_cost, 0.5, 0, 10,
        "extra cohesion cost of a concession per unit of publicly conditioning blocs' share: "
        "concessions seen as yielding to the West (seed 001)"},
-      {"revenue_reference_usd_bn", &P::revenue_reference_usd_bn, 1.0, 1e-6, 1e6,
-       "change in annual revenue (USD bn) worth one unit of a faction's revenue utility"},
+      {"revenue_value", &P::revenue_value, 1.0, 0, 100,
+       "utility of an e-fold change of the regime's revenue (log utility): money counts in "
+       "proportion to what the regime already has, so a regime that has found revenue of its own "
+       "is harder to move with money (seed 001)"},
       {"recognition_value", &P::recognition_value, 1.0, 0, 100,
        "utility of moving from no recognition to full recognition by every state"},
+      {"agreement_value", &P::agreement_value, 1.0, 0, 100,
+       "pull of an agreed track's terms on the regime's factions, per unit of the partner "
+       "bloc's share, weighed by each faction's revenue and recognition weights: an agreement "
+       "changes what a move is worth, not whether the regime can make it"},
+      {"talks_value", &P::talks_value, 0.5, 0, 100,
+       "utility of taking part in a bloc's talks, received as a government, for the weight a "
+       "faction puts on revenue and recognition"},
+      {"talks_cost", &P::talks_cost, 0.05, 0, 100,
+       "cost of taking part in a bloc's talks for the weight a faction puts on cohesion and "
+       "ideology, raised by public conditions and lost respect (seed 001, footnote 3: the "
+       "Taliban stayed away from Doha talks held on others' terms)"},
       {"respect_initial", &P::respect_initial, 0.3, 0, 1,
        "the regime's sense of being treated with respect at the start, 0 to 1"},
       {"respect_loss_conditionality", &P::respect_loss_conditionality, 0.04, 0, 1,
@@ -33,23 +46,24 @@ const std::vector<EngagementParameterSpec>& engagement_parameter_specs() {
       {"respect_gain_dialogue", &P::respect_gain_dialogue, 0.02, 0, 1,
        "respect gained per month when all blocs hold dialogue"},
       {"cohesion_recovery", &P::cohesion_recovery, 0.03, 0, 1,
-       "share of lost cohesion recovered per month"},
+       "share of the gap to the scenario's starting cohesion closed per month: without shocks "
+       "the movement stays as cohesive as it was"},
       {"concession_cohesion_cost", &P::concession_cohesion_cost, 1.0, 0, 100,
        "cohesion lost per unit of internal dissent a policy move creates (seed 001: cohesion above "
        "all else)"},
       {"revenue_need_usd_bn", &P::revenue_need_usd_bn, 2.0, 1e-6, 1e6,
        "annual revenue the regime needs to pay its fighters and civil servants"},
-      {"revenue_stress", &P::revenue_stress, 0.04, 0, 1,
-       "cohesion lost per month with no revenue at all"},
-      {"defection_threshold", &P::defection_threshold, 0.6, 0, 1,
-       "cohesion below which members defect"},
+      {"revenue_stress", &P::revenue_stress, 0.01, 0, 1,
+       "cohesion lost per month per e-fold fall of revenue below its starting level (gained per "
+       "e-fold rise): patronage pays for loyalty"},
       {"defection_rate", &P::defection_rate, 0.1, 0, 10,
-       "defections (share of members per month) per unit of cohesion below the threshold"},
+       "defections (share of members per month) at zero cohesion; at cohesion C the rate is "
+       "defection_rate x (1 - C)^2, so falling cohesion raises it ever faster"},
       {"grievance_recruitment", &P::grievance_recruitment, 0.01, 0, 1,
        "spoiler strength gained per month when the whole population is acutely food insecure"},
       {"regime_ct_attrition", &P::regime_ct_attrition, 0.03, 0, 1,
-       "share of spoiler strength the regime removes per month at full cohesion and full "
-       "counter-terrorism policy"},
+       "share of spoiler strength the regime removes per month at full cohesion and its "
+       "spoiler_campaign issue at the top of its scale"},
       {"partner_ct_attrition", &P::partner_ct_attrition, 0.06, 0, 1,
        "extra share removed per month per unit of partners' counter-terrorism cooperation "
        "(seed 000: intelligence and air support)"},
@@ -78,6 +92,33 @@ const std::vector<std::string>& instrument_effect_channels() {
       "revenue",           "food_security",  "respect", "recognition",
       "spoiler_attrition", "track_progress", "cohesion"};
   return channels;
+}
+
+const std::vector<std::string>& issue_effect_channels() {
+  static const std::vector<std::string> channels = {"revenue", "food_security", "respect",
+                                                    "cohesion"};
+  return channels;
+}
+
+const std::vector<std::string>& issue_roles() {
+  static const std::vector<std::string> roles = {"recognition", "humanitarian_access",
+                                                 "spoiler_campaign"};
+  return roles;
+}
+
+const std::vector<std::string>& timeline_variables() {
+  static const std::vector<std::string> variables = {"food_insecure_millions",
+                                                     "population_millions",
+                                                     "revenue_usd_bn",
+                                                     "spoiler_strength",
+                                                     "cohesion",
+                                                     "respect"};
+  return variables;
+}
+
+const std::vector<std::string>& seasonal_variables() {
+  static const std::vector<std::string> variables = {"food_insecure_millions", "attacks_per_month"};
+  return variables;
 }
 
 EngagementParameters engagement_parameters(const Scenario& scenario) {

@@ -1,9 +1,11 @@
 // Reads parley's scenario format v1 (YAML, or JSON with the same structure) into a Scenario.
 // Structure and types are checked here; ranges and cross references in validate.cpp.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -32,6 +34,8 @@ class ScenarioParser {
   void parse_population(const YAML::Node& node, const FieldPath& at);
   void parse_instruments(const YAML::Node& node, const FieldPath& at);
   void parse_strategies(const YAML::Node& node, const FieldPath& at);
+  void parse_timeline(const YAML::Node& node, const FieldPath& at);
+  std::optional<int> read_month(const YAML::Node& node, const FieldPath& at);
   void parse_uncertainty(const YAML::Node& node, const FieldPath& at);
   void parse_parameters(const YAML::Node& node, const FieldPath& at);
 
@@ -80,7 +84,7 @@ void ScenarioParser::parse(const YAML::Node& root) {
   }
   in_.check_map(root, top,
                 {"parley", "meta", "issues", "actors", "blocs", "regime", "spoiler", "population",
-                 "instruments", "strategies", "uncertainty", "parameters"});
+                 "instruments", "strategies", "timeline", "uncertainty", "parameters"});
   if (in_.require(root, "parley", top)) {
     auto version = in_.read_int(root["parley"], top.key("parley"));
     if (version && *version != 1) {
@@ -98,6 +102,7 @@ void ScenarioParser::parse(const YAML::Node& root) {
   if (root["population"]) parse_population(root["population"], top.key("population"));
   if (root["instruments"]) parse_instruments(root["instruments"], top.key("instruments"));
   if (root["strategies"]) parse_strategies(root["strategies"], top.key("strategies"));
+  if (root["timeline"]) parse_timeline(root["timeline"], top.key("timeline"));
   if (root["uncertainty"]) parse_uncertainty(root["uncertainty"], top.key("uncertainty"));
   if (root["parameters"]) parse_parameters(root["parameters"], top.key("parameters"));
 }
@@ -127,8 +132,8 @@ void ScenarioParser::parse_meta(const YAML::Node& node, const FieldPath& at) {
 void ScenarioParser::parse_issues(const YAML::Node& node, const FieldPath& at) {
   each_element(node, at, [&](const YAML::Node& item, const FieldPath& p) {
     if (!in_.check_map(item, p,
-                       {"id", "label", "kind", "scale", "low", "high", "status_quo", "source",
-                        "judgement", "note"})) {
+                       {"id", "label", "kind", "scale", "low", "high", "status_quo", "role",
+                        "decided_by", "effects", "source", "judgement", "note"})) {
       return scenario_.issues.push_back({});
     }
     in_.push_default_provenance(item, p);
@@ -155,6 +160,13 @@ void ScenarioParser::parse_issues(const YAML::Node& node, const FieldPath& at) {
     if (item["high"]) set_if(in_.read_string(item["high"], p.key("high")), issue.high);
     if (item["status_quo"])
       issue.status_quo = in_.read_number(item["status_quo"], p.key("status_quo"));
+    if (item["role"]) set_if(in_.read_id(item["role"], p.key("role")), issue.role);
+    if (item["decided_by"]) {
+      issue.decided_by =
+          in_.read_enum(item["decided_by"], p.key("decided_by"),
+                        {IssueControl::regime, IssueControl::agreement, IssueControl::outsiders});
+    }
+    if (item["effects"]) issue.effects = parse_number_map(item["effects"], p.key("effects"));
     in_.pop_default_provenance();
     scenario_.issues.push_back(issue);
   });
@@ -164,7 +176,7 @@ void ScenarioParser::parse_actors(const YAML::Node& node, const FieldPath& at) {
   each_element(node, at, [&](const YAML::Node& item, const FieldPath& p) {
     if (!in_.check_map(item, p,
                        {"id", "name", "kind", "bloc", "capability", "risk", "positions", "salience",
-                        "source", "judgement", "note"})) {
+                        "recognition", "source", "judgement", "note"})) {
       return scenario_.actors.push_back({});
     }
     in_.push_default_provenance(item, p);
@@ -186,6 +198,8 @@ void ScenarioParser::parse_actors(const YAML::Node& node, const FieldPath& at) {
     if (item["positions"])
       actor.positions = parse_number_map(item["positions"], p.key("positions"));
     if (item["salience"]) actor.salience = parse_number_map(item["salience"], p.key("salience"));
+    if (item["recognition"])
+      actor.recognition = in_.read_number(item["recognition"], p.key("recognition"));
     in_.pop_default_provenance();
     scenario_.actors.push_back(actor);
   });
@@ -450,7 +464,7 @@ void ScenarioParser::parse_strategies(const YAML::Node& node, const FieldPath& a
       FieldPath policies_at = p.key("policies");
       in_.remember(policies, policies_at);
       if (!policies.IsMap()) {
-        in_.error("E012", policies, policies_at, "expected a map of bloc id: policy");
+        in_.error("E012", policies, policies_at, "expected a map of bloc or state id: policy");
       } else {
         for (const auto& entry : policies) {
           const std::string bloc = entry.first.Scalar();
@@ -466,6 +480,105 @@ void ScenarioParser::parse_strategies(const YAML::Node& node, const FieldPath& a
     }
     scenario_.strategies.push_back(strategy);
   });
+}
+
+// A month of the timeline: "YYYY-MM" (counted from meta.as_of) or a month number.
+std::optional<int> ScenarioParser::read_month(const YAML::Node& node, const FieldPath& at) {
+  in_.remember(node, at);
+  if (!node.IsScalar()) {
+    in_.error("E012", node, at, "expected a month, YYYY-MM or a month number");
+    return std::nullopt;
+  }
+  const std::string text = node.Scalar();
+  if (const auto month = month_index(text)) {
+    const auto start = month_index(scenario_.meta.as_of);
+    if (!start) {
+      in_.error("E050", node, at,
+                fmt::format("a date needs meta.as_of as YYYY-MM (month 0), got '{}'; or give a "
+                            "month number",
+                            scenario_.meta.as_of));
+      return std::nullopt;
+    }
+    return *month - *start;
+  }
+  int number = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (error != std::errc() || end != text.data() + text.size()) {
+    in_.error("E012", node, at, "expected a month, YYYY-MM or a month number, got '" + text + "'");
+    return std::nullopt;
+  }
+  return number;
+}
+
+void ScenarioParser::parse_timeline(const YAML::Node& node, const FieldPath& at) {
+  if (!in_.check_sequence(node, at)) return;
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const YAML::Node item = node[i];
+    // Entries are addressed by their id when they have one, else by their index.
+    const std::string id = element_id(item);
+    const FieldPath p = at.index(i, id.empty() ? std::to_string(i) : id);
+    TimelineEntry entry;
+    if (!in_.check_map(
+            item, p,
+            {"id", "from", "until", "at", "bloc", "state", "set", "shock", "flow", "seasonal",
+             "profile", "trend", "per_year", "source", "judgement", "note"})) {
+      scenario_.timeline.push_back(entry);
+      continue;
+    }
+    in_.push_default_provenance(item, p);
+    if (item["id"]) set_if(in_.read_id(item["id"], p.key("id")), entry.id);
+    const char* kinds[] = {"set", "shock", "flow", "seasonal", "trend"};
+    std::vector<std::string> given;
+    for (const char* kind : kinds) {
+      if (item[kind]) given.push_back(kind);
+    }
+    if (given.size() != 1) {
+      in_.error("E050", item, p,
+                given.empty() ? std::string("expected one of set (with bloc or state), shock, "
+                                            "flow, seasonal, trend")
+                              : fmt::format("expected one of set, shock, flow, seasonal, trend; "
+                                            "got {}",
+                                            fmt::join(given, " and ")));
+    }
+    const std::string kind = given.empty() ? "" : given.front();
+    if (item["at"]) set_if(read_month(item["at"], p.key("at")), entry.from);
+    if (item["from"]) set_if(read_month(item["from"], p.key("from")), entry.from);
+    if (item["until"]) entry.until = read_month(item["until"], p.key("until"));
+    if (item["bloc"]) set_if(in_.read_id(item["bloc"], p.key("bloc")), entry.actor);
+    if (item["state"]) set_if(in_.read_id(item["state"], p.key("state")), entry.actor);
+    if (kind == "set") {
+      entry.kind = TimelineKind::policy;
+      if (!item["bloc"] && !item["state"]) {
+        in_.error("E010", item, p, "a policy entry (set) names the bloc or the state that acts");
+      }
+      entry.values = parse_level_map(item["set"], p.key("set"));
+    } else if (kind == "shock" || kind == "flow") {
+      entry.kind = kind == "shock" ? TimelineKind::shock : TimelineKind::flow;
+      entry.values = parse_number_map(item[kind], p.key(kind));
+    } else if (kind == "seasonal") {
+      entry.kind = TimelineKind::seasonal;
+      set_if(in_.read_id(item["seasonal"], p.key("seasonal")), entry.variable);
+      // Read one by one, so that each factor can carry its own provenance.
+      const FieldPath profile_at = p.key("profile");
+      if (in_.require(item, "profile", p) && in_.check_sequence(item["profile"], profile_at)) {
+        for (std::size_t m = 0; m < item["profile"].size(); ++m) {
+          const auto factor =
+              in_.read_number(item["profile"][m], profile_at.index(m, std::to_string(m)));
+          entry.profile.push_back(factor.value_or(1.0));
+        }
+      }
+    } else if (kind == "trend") {
+      entry.kind = TimelineKind::trend;
+      set_if(in_.read_id(item["trend"], p.key("trend")), entry.variable);
+      if (in_.require(item, "per_year", p)) {
+        if (auto rate = in_.read_number(item["per_year"], p.key("per_year"))) {
+          entry.values[entry.variable] = *rate;
+        }
+      }
+    }
+    in_.pop_default_provenance();
+    scenario_.timeline.push_back(entry);
+  }
 }
 
 std::optional<Distribution> ScenarioParser::parse_distribution(const YAML::Node& node,

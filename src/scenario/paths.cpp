@@ -2,7 +2,6 @@
 
 #include <limits>
 
-#include "parley/engagement.hpp"
 #include "parley/scenario.hpp"
 
 namespace parley {
@@ -49,6 +48,41 @@ void collect_actors(Collector& c, Scenario& s) {
     }
     for (auto& [issue_id, salience] : a.salience) {
       c.add(id + ".salience." + issue_id, index + ".salience." + issue_id, salience, 0, 100);
+    }
+    c.add(id + ".recognition", index + ".recognition", a.recognition, 0, 3);
+  }
+}
+
+void collect_timeline(Collector& c, Scenario& s) {
+  for (std::size_t i = 0; i < s.timeline.size(); ++i) {
+    TimelineEntry& e = s.timeline[i];
+    const std::string id = "timeline." + (e.id.empty() ? std::to_string(i) : e.id),
+                      index = fmt::format("timeline[{}]", i);
+    switch (e.kind) {
+      case TimelineKind::policy:
+        for (auto& [instrument, level] : e.values) {
+          c.add(id + ".set." + instrument, index + ".set." + instrument, level, 0, 1);
+        }
+        break;
+      case TimelineKind::shock:
+      case TimelineKind::flow: {
+        const char* kind = e.kind == TimelineKind::shock ? ".shock." : ".flow.";
+        for (auto& [variable, change] : e.values) {
+          c.add(id + kind + variable, index + kind + variable, change, -unbounded, unbounded);
+        }
+        break;
+      }
+      case TimelineKind::trend:
+        for (auto& [variable, rate] : e.values) {
+          c.add(id + ".per_year", index + ".per_year", rate, -unbounded, unbounded);
+        }
+        break;
+      case TimelineKind::seasonal:
+        for (std::size_t m = 0; m < e.profile.size(); ++m) {
+          c.add(fmt::format("{}.profile.{}", id, m), fmt::format("{}.profile[{}]", index, m),
+                e.profile[m], std::numeric_limits<double>::min(), unbounded);
+        }
+        break;
     }
   }
 }
@@ -97,6 +131,13 @@ void collect_instruments_and_parameters(Collector& c, Scenario& s) {
       c.add(id + ".effects." + name, index + ".effects." + name, value, -unbounded, unbounded);
     }
   }
+  for (std::size_t i = 0; i < s.issues.size(); ++i) {
+    Issue& issue = s.issues[i];
+    for (auto& [name, value] : issue.effects) {
+      c.add("issues." + issue.id + ".effects." + name,
+            fmt::format("issues[{}].effects.{}", i, name), value, -unbounded, unbounded);
+    }
+  }
   for (auto& [name, value] : s.parameters) {
     double min = -unbounded, max = unbounded;
     for (const auto& spec : engagement_parameter_specs()) {
@@ -119,6 +160,7 @@ std::vector<NumberField> number_fields(Scenario& scenario) {
   collect_actors(collector, scenario);
   collect_context(collector, scenario);
   collect_instruments_and_parameters(collector, scenario);
+  collect_timeline(collector, scenario);
   return fields;
 }
 

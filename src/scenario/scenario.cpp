@@ -1,6 +1,7 @@
 #include "parley/scenario.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace parley {
 namespace {
@@ -106,6 +107,63 @@ const char* to_string(DistributionKind kind) {
       return "fixed";
   }
   return "?";
+}
+
+const char* to_string(IssueControl control) {
+  switch (control) {
+    case IssueControl::regime:
+      return "regime";
+    case IssueControl::agreement:
+      return "agreement";
+    case IssueControl::outsiders:
+      return "outsiders";
+  }
+  return "?";
+}
+
+const char* to_string(TimelineKind kind) {
+  switch (kind) {
+    case TimelineKind::policy:
+      return "policy";
+    case TimelineKind::shock:
+      return "shock";
+    case TimelineKind::flow:
+      return "flow";
+    case TimelineKind::seasonal:
+      return "seasonal";
+    case TimelineKind::trend:
+      return "trend";
+  }
+  return "?";
+}
+
+IssueControl issue_control(const Scenario& scenario, const Issue& issue) {
+  if (issue.decided_by) return *issue.decided_by;
+  if (issue.role == "recognition") return IssueControl::outsiders;
+  const bool tracked = std::any_of(scenario.instruments.begin(), scenario.instruments.end(),
+                                   [&](const Instrument& i) { return i.track == issue.id; });
+  if (issue.kind == IssueKind::political && tracked) return IssueControl::outsiders;
+  if (issue.kind == IssueKind::technical) return IssueControl::agreement;
+  return IssueControl::regime;
+}
+
+std::optional<int> month_index(std::string_view text) {
+  // Exactly YYYY-MM with a month 01-12.
+  if (text.size() != 7 || text[4] != '-') return std::nullopt;
+  int year = 0, month = 0;
+  const auto [year_end, year_error] = std::from_chars(text.data(), text.data() + 4, year);
+  const auto [month_end, month_error] = std::from_chars(text.data() + 5, text.data() + 7, month);
+  if (year_error != std::errc() || year_end != text.data() + 4 || month_error != std::errc() ||
+      month_end != text.data() + 7 || month < 1 || month > 12) {
+    return std::nullopt;
+  }
+  return year * 12 + month - 1;
+}
+
+int calendar_month(const std::string& as_of, int month) {
+  const auto start = month_index(as_of);
+  if (!start) return 0;
+  return (*start + month) % 12 + 1;
 }
 
 }  // namespace parley

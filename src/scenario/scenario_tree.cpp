@@ -32,6 +32,8 @@ class TreeBuilder {
   Tree population(const Population& population) const;
   Tree instrument(const Instrument& instrument) const;
   Tree strategy(const Strategy& strategy) const;
+  Tree timeline_entry(const TimelineEntry& entry, std::size_t index) const;
+  Tree month(int month) const;
   Tree uncertainty() const;
 
   template <typename T, typename Fn>
@@ -79,6 +81,13 @@ Tree TreeBuilder::build() const {
   if (!s_.strategies.empty()) {
     root["strategies"] = list(s_.strategies, [&](const Strategy& x) { return strategy(x); });
   }
+  if (!s_.timeline.empty()) {
+    Tree timeline = Tree::array();
+    for (std::size_t i = 0; i < s_.timeline.size(); ++i) {
+      timeline.push_back(timeline_entry(s_.timeline[i], i));
+    }
+    root["timeline"] = std::move(timeline);
+  }
   if (Tree u = uncertainty(); !u.empty()) root["uncertainty"] = std::move(u);
   if (!s_.parameters.empty()) root["parameters"] = number_map(s_.parameters, "parameters");
   return root;
@@ -114,6 +123,11 @@ Tree TreeBuilder::issue(const Issue& issue) const {
   if (issue.status_quo) {
     out["status_quo"] = number(*issue.status_quo, "issues." + issue.id + ".status_quo");
   }
+  put_text(out, "role", issue.role);
+  if (issue.decided_by) out["decided_by"] = to_string(*issue.decided_by);
+  if (!issue.effects.empty()) {
+    out["effects"] = number_map(issue.effects, "issues." + issue.id + ".effects");
+  }
   return out;
 }
 
@@ -128,6 +142,7 @@ Tree TreeBuilder::actor(const Actor& actor) const {
   if (actor.risk) out["risk"] = number(*actor.risk, at + ".risk");
   if (!actor.positions.empty()) out["positions"] = number_map(actor.positions, at + ".positions");
   if (!actor.salience.empty()) out["salience"] = number_map(actor.salience, at + ".salience");
+  if (actor.recognition) out["recognition"] = number(*actor.recognition, at + ".recognition");
   return out;
 }
 
@@ -243,6 +258,54 @@ Tree TreeBuilder::strategy(const Strategy& strategy) const {
     policies[bloc] = policy(bloc_policy, "strategies." + strategy.id + ".policies." + bloc);
   }
   out["policies"] = std::move(policies);
+  return out;
+}
+
+// A month as the reader takes it: YYYY-MM when the scenario is dated by month, else a number.
+Tree TreeBuilder::month(int month) const {
+  const auto start = month_index(s_.meta.as_of);
+  if (!start) return month;
+  const int index = *start + month;
+  return fmt::format("{:04}-{:02}", index / 12, index % 12 + 1);
+}
+
+Tree TreeBuilder::timeline_entry(const TimelineEntry& e, std::size_t index) const {
+  const std::string at = "timeline." + (e.id.empty() ? std::to_string(index) : e.id);
+  Tree out = Tree::object();
+  put_text(out, "id", e.id);
+  switch (e.kind) {
+    case TimelineKind::policy: {
+      out["from"] = month(e.from);
+      if (e.until) out["until"] = month(*e.until);
+      const Actor* actor = find_actor(s_, e.actor);
+      out[actor && actor->kind == ActorKind::state ? "state" : "bloc"] = e.actor;
+      out["set"] = number_map(e.values, at + ".set");
+      break;
+    }
+    case TimelineKind::shock:
+      out["at"] = month(e.from);
+      out["shock"] = number_map(e.values, at + ".shock");
+      break;
+    case TimelineKind::flow:
+      out["from"] = month(e.from);
+      if (e.until) out["until"] = month(*e.until);
+      out["flow"] = number_map(e.values, at + ".flow");
+      break;
+    case TimelineKind::seasonal: {
+      out["seasonal"] = e.variable;
+      Tree profile = Tree::array();
+      for (std::size_t m = 0; m < e.profile.size(); ++m) {
+        profile.push_back(number(e.profile[m], fmt::format("{}.profile.{}", at, m)));
+      }
+      out["profile"] = std::move(profile);
+      break;
+    }
+    case TimelineKind::trend:
+      out["from"] = month(e.from);
+      out["trend"] = e.variable;
+      out["per_year"] = number(e.values.empty() ? 0.0 : e.values.begin()->second, at + ".per_year");
+      break;
+  }
   return out;
 }
 

@@ -5,7 +5,6 @@
 #include <limits>
 #include <set>
 
-#include "parley/engagement.hpp"
 #include "parley/scenario.hpp"
 #include "scenario/did_you_mean.hpp"
 #include "scenario/parsed.hpp"
@@ -58,6 +57,7 @@ class Validator {
     check_spoiler();
     check_instruments();
     check_strategies();
+    check_timeline();
     check_parameters();
     check_number_ranges();
     check_uncertainty();
@@ -73,6 +73,61 @@ class Validator {
         sink_.error("E013", fmt::format("issues[{}].scale", i),
                     fmt::format("expected min < max, got [{}, {}]", show(issue.scale_min),
                                 show(issue.scale_max)));
+      }
+      check_issue_role(i);
+      check_channels(issue.effects, issue_effect_channels(), fmt::format("issues[{}]", i));
+    }
+  }
+
+  void check_issue_role(std::size_t i) {
+    const Issue& issue = s_.issues[i];
+    const std::string at = fmt::format("issues[{}]", i);
+    if (!issue.role.empty()) {
+      const auto& roles = issue_roles();
+      if (std::find(roles.begin(), roles.end(), issue.role) == roles.end()) {
+        sink_.error("E015", at + ".role",
+                    fmt::format("expected one of {}, got '{}'{}", join(roles), issue.role,
+                                did_you_mean(issue.role, roles)));
+      }
+      for (std::size_t j = 0; j < i; ++j) {
+        if (s_.issues[j].role == issue.role) {
+          sink_.error("E020", at + ".role",
+                      fmt::format("role '{}' is already played by issue '{}'", issue.role,
+                                  s_.issues[j].id));
+        }
+      }
+    }
+    const IssueControl control = issue_control(s_, issue);
+    if (issue.role == "recognition" && control != IssueControl::outsiders) {
+      sink_.error("E050", at + ".decided_by",
+                  "the recognition issue reads the states' recognition: it is decided_by "
+                  "outsiders");
+    }
+    const bool tracked = std::any_of(s_.instruments.begin(), s_.instruments.end(),
+                                     [&](const Instrument& in) { return in.track == issue.id; });
+    if (control == IssueControl::outsiders && issue.role != "recognition" && !tracked) {
+      sink_.error("E050", at + ".decided_by",
+                  fmt::format("'{}' is decided by outsiders, but no instrument tracks it (give "
+                              "an instrument track: {})",
+                              issue.id, issue.id));
+    }
+  }
+
+  static std::string join(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+  }
+
+  void check_channels(const std::map<std::string, double>& effects,
+                      const std::vector<std::string>& channels, const std::string& at) {
+    for (const auto& [channel, value] : effects) {
+      if (std::find(channels.begin(), channels.end(), channel) == channels.end()) {
+        const std::string hint = did_you_mean(channel, channels);
+        sink_.error_at_key(
+            "E015", at + ".effects." + channel,
+            fmt::format("unknown effect channel '{}'{}", channel,
+                        hint.empty() ? "; expected one of " + join(channels) : hint));
       }
     }
   }
@@ -95,6 +150,11 @@ class Validator {
           sink_.error("E050", at + ".positions." + issue,
                       fmt::format("a position on '{}' needs a salience on it too", issue));
         }
+      }
+      if (actor.recognition && actor.kind != ActorKind::state) {
+        sink_.error("E050", at + ".recognition",
+                    fmt::format("only a state recognises the regime; '{}' is of kind {}", actor.id,
+                                to_string(actor.kind)));
       }
       for (const auto& [issue, value] : actor.salience) {
         if (!find_issue(s_, issue)) {
@@ -195,17 +255,7 @@ class Validator {
                       fmt::format("unknown actor or bloc '{}'", who));
         }
       }
-      const auto& channels = instrument_effect_channels();
-      for (const auto& [channel, value] : in.effects) {
-        if (std::find(channels.begin(), channels.end(), channel) == channels.end()) {
-          std::string known;
-          for (const auto& c : channels) known += (known.empty() ? "" : ", ") + c;
-          const std::string hint = did_you_mean(channel, channels);
-          sink_.error_at_key("E015", at + ".effects." + channel,
-                             fmt::format("unknown effect channel '{}'{}", channel,
-                                         hint.empty() ? "; expected one of " + known : hint));
-        }
-      }
+      check_channels(in.effects, instrument_effect_channels(), at);
       if (!in.track.empty() && !find_issue(s_, in.track)) {
         sink_.error("E021", at + ".track",
                     fmt::format("unknown issue '{}'{}", in.track, suggest(in.track, s_.issues)));
@@ -264,14 +314,85 @@ class Validator {
   void check_strategies() {
     check_unique_ids(s_.strategies, "strategies", sink_);
     for (std::size_t i = 0; i < s_.strategies.size(); ++i) {
-      for (const auto& [bloc, policy] : s_.strategies[i].policies) {
-        const std::string at = fmt::format("strategies[{}].policies.{}", i, bloc);
-        if (!find_bloc(s_, bloc)) {
-          sink_.error_at_key("E021", at,
-                             fmt::format("unknown bloc '{}'{}", bloc, suggest(bloc, s_.blocs)));
-        }
+      for (const auto& [who, policy] : s_.strategies[i].policies) {
+        const std::string at = fmt::format("strategies[{}].policies.{}", i, who);
+        check_bloc_or_state(who, at, true);
         check_policy(policy, at);
       }
+    }
+  }
+
+  // `who` must name a bloc, or an actor of kind state (which then acts on its own).
+  void check_bloc_or_state(const std::string& who, const std::string& at, bool at_key) {
+    if (find_bloc(s_, who)) return;
+    const Actor* actor = find_actor(s_, who);
+    if (actor && actor->kind == ActorKind::state) return;
+    std::vector<std::string> names;
+    for (const Bloc& b : s_.blocs) names.push_back(b.id);
+    for (const Actor& a : s_.actors) {
+      if (a.kind == ActorKind::state) names.push_back(a.id);
+    }
+    const std::string message =
+        actor ? fmt::format("'{}' is of kind {}; only a bloc or a state has a policy", who,
+                            to_string(actor->kind))
+              : fmt::format("unknown bloc or state '{}'{}", who, did_you_mean(who, names));
+    if (at_key) {
+      sink_.error_at_key(actor ? "E050" : "E021", at, message);
+    } else {
+      sink_.error(actor ? "E050" : "E021", at, message);
+    }
+  }
+
+  void check_timeline() {
+    for (std::size_t i = 0; i < s_.timeline.size(); ++i) {
+      const TimelineEntry& e = s_.timeline[i];
+      const std::string at = fmt::format("timeline[{}]", i);
+      if (e.until && *e.until < e.from) {
+        sink_.error("E013", at + ".until",
+                    fmt::format("expected a month at or after its start (month {}), got month {}",
+                                e.from, *e.until));
+      }
+      switch (e.kind) {
+        case TimelineKind::policy:
+          if (!e.actor.empty())
+            check_bloc_or_state(e.actor, at + (sink_.written(at + ".bloc") ? ".bloc" : ".state"),
+                                false);
+          check_levels(e.values, at + ".set");
+          break;
+        case TimelineKind::shock:
+        case TimelineKind::flow:
+        case TimelineKind::trend: {
+          const char* field = e.kind == TimelineKind::shock  ? ".shock"
+                              : e.kind == TimelineKind::flow ? ".flow"
+                                                             : ".trend";
+          for (const auto& [variable, value] : e.values) {
+            check_variable(variable, timeline_variables(),
+                           e.kind == TimelineKind::trend ? at + field : at + field + "." + variable,
+                           e.kind != TimelineKind::trend);
+          }
+          break;
+        }
+        case TimelineKind::seasonal:
+          check_variable(e.variable, seasonal_variables(), at + ".seasonal", false);
+          if (e.profile.size() != 12) {
+            sink_.error(
+                "E013", at + ".profile",
+                fmt::format("expected 12 factors, January first, got {}", e.profile.size()));
+          }
+          break;
+      }
+    }
+  }
+
+  void check_variable(const std::string& name, const std::vector<std::string>& known,
+                      const std::string& at, bool at_key) {
+    if (name.empty() || std::find(known.begin(), known.end(), name) != known.end()) return;
+    const std::string message =
+        fmt::format("expected one of {}, got '{}'{}", join(known), name, did_you_mean(name, known));
+    if (at_key) {
+      sink_.error_at_key("E015", at, message);
+    } else {
+      sink_.error("E015", at, message);
     }
   }
 

@@ -13,8 +13,9 @@ run(${CMAKE_COMMAND} -S ${SOURCE} -B ${WORK}/build -DCMAKE_BUILD_TYPE=Release
     -DCMAKE_PREFIX_PATH=${WORK}/stage)
 run(${CMAKE_COMMAND} --build ${WORK}/build)
 run(${WORK}/build/consumer)
-set(expected "scenario: Afghanistan 2024: engaging the Taliban\nissues forecast: 14\nmonths simulated: 12\ntable header: issue\n")
-if(NOT output STREQUAL expected)
-  message(FATAL_ERROR "consumer printed:\n${output}\nexpected:\n${expected}")
+# Every issue of the embedded scenario forecast, a year simulated, the table's first column.
+set(expected "^scenario: [^\n]+\nissues forecast: ([0-9]+) of ([0-9]+)\nmonths simulated: 12\ntable header: issue\n$")
+if(NOT output MATCHES "${expected}" OR NOT CMAKE_MATCH_1 STREQUAL CMAKE_MATCH_2)
+  message(FATAL_ERROR "consumer printed:\n${output}\nexpected to match:\n${expected}")
 endif()
 message(STATUS "consumer built against the installed package and ran")

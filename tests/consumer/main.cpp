@@ -12,7 +12,8 @@ int main() {
       scenario, scenario.strategies.front().id, {.months = 12, .engine = "compromise"}, 1, 0);
   const std::string table = parley::forecast_table(scenario, {forecast});
   std::cout << "scenario: " << scenario.meta.name << "\n"
-            << "issues forecast: " << forecast.issues.size() << "\n"
+            << "issues forecast: " << forecast.issues.size() << " of " << scenario.issues.size()
+            << "\n"
             << "months simulated: " << run.months.size() - 1 << "\n"
             << "table header: " << table.substr(0, table.find(' ')) << "\n";
 }

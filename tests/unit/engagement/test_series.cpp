@@ -27,9 +27,12 @@ TEST(RecordedSeries, NamesIndicatorsPoliciesStatesAndNegotiatedTracks) {
                           [](const std::string& n) { return n.rfind("recognition:", 0) == 0; }),
             3);
   // Tracks any strategy or baseline negotiates; a political issue is never a track.
-  EXPECT_EQ(names.back(), "agreement:water");
-  EXPECT_EQ(names[names.size() - 2], "agreement:humanitarian_access");
+  EXPECT_EQ(index_of(names, "agreement:water"),
+            index_of(names, "agreement:humanitarian_access") + 1);
   EXPECT_EQ(std::find(names.begin(), names.end(), "agreement:girls_education"), names.end());
+  // Last, whether the regime talks with each bloc, in the scenario's order.
+  EXPECT_EQ(names[names.size() - 2], "talks:west");
+  EXPECT_EQ(names.back(), "talks:regional");
 }
 
 TEST(RecordedSeries, EveryMonthHoldsOneValuePerSeriesMatchingTheRunsSummary) {

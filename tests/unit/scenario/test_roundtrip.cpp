@@ -60,10 +60,22 @@ double salience_sum(const Scenario& scenario, const Actor& actor) {
   return sum;
 }
 
+Issue issue(const std::string& id, const std::string& label, IssueKind kind, double min, double max,
+            std::optional<double> status_quo) {
+  Issue out;
+  out.id = id;
+  out.label = label;
+  out.kind = kind;
+  out.scale_min = min;
+  out.scale_max = max;
+  out.status_quo = status_quo;
+  return out;
+}
+
 Scenario small_scenario(std::size_t actors) {
   Scenario s;
   s.meta.name = "Small";
-  s.issues.push_back({"tax", "Tax", IssueKind::political, 0, 100, "", "", std::nullopt});
+  s.issues.push_back(issue("tax", "Tax", IssueKind::political, 0, 100, std::nullopt));
   for (std::size_t i = 0; i < actors; ++i) {
     Actor actor;
     actor.id = "a" + std::to_string(i);
@@ -126,8 +138,8 @@ TEST(RoundTrip, KtabCsvScalesSaliencesDownWhereTheySumAboveHundred) {
 
 TEST(RoundTrip, KtabCsvPlacesUninvolvedActorsAtTheStatusQuoWithNoSalience) {
   Scenario s = small_scenario(3);
-  s.issues.push_back({"aid", "Aid", IssueKind::humanitarian, 0, 200, "", "", 30.0});
-  s.issues.push_back({"ct", "", IssueKind::security, -10, 10, "", "", std::nullopt});
+  s.issues.push_back(issue("aid", "Aid", IssueKind::humanitarian, 0, 200, 30.0));
+  s.issues.push_back(issue("ct", "", IssueKind::security, -10, 10, std::nullopt));
   s.actors[0].positions["aid"] = 100;
   s.actors[0].salience["aid"] = 20;
   detail::Parsed ktab = detail::parse_ktab_csv(to_ktab_csv(s), "out.csv");
@@ -313,7 +325,7 @@ uncertainty:
   "regime.weights.revenue": {beta: [2, 8]}
   "issues.girls_education.status_quo": {triangular: [0, 5, 20]}
   "population.total_millions": {normal: [42.6, 1.5]}
-parameters: {track_rate: 0.1, food_shock_sd: 1e-300, revenue_reference_usd_bn: 999999.99999999988}
+parameters: {track_rate: 0.1, food_shock_sd: 1e-300, revenue_value: 99.999999999999986}
 )";
 
 TEST(RoundTrip, EveryPartOfTheFormatSurvivesYaml) {
