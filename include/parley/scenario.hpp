@@ -36,8 +36,20 @@ enum class InstrumentKind {
   other
 };
 // spread: uniform within +-d of the field's own value; relative: uniform within +-f of it, as a
-// share of the value. Both are clamped to the field's range, and suit path patterns.
-enum class DistributionKind { uniform, triangular, normal, beta, spread, relative, fixed };
+// share of the value. Both are clamped to the field's range, and suit path patterns. empirical:
+// one of the listed values, each equally likely (a posterior sample written by `parley
+// calibrate`); empirical entries with the same number of values are rows of one joint sample, so
+// a run takes the same row from each of them.
+enum class DistributionKind {
+  uniform,
+  triangular,
+  normal,
+  beta,
+  spread,
+  relative,
+  empirical,
+  fixed
+};
 
 // Where a number came from. Attached to numbers by their id path
 // (e.g. "actors.kandahar.capability"), see Scenario::provenance.
@@ -198,7 +210,8 @@ struct TimelineEntry {
 
 struct Distribution {
   DistributionKind kind = DistributionKind::fixed;
-  // uniform [a,b]; triangular [a,mode,b]; normal [mean,sd]; beta [a,b]; spread [d]; relative [f]
+  // uniform [a,b]; triangular [a,mode,b]; normal [mean,sd]; beta [a,b]; spread [d]; relative [f];
+  // empirical [x1, ..., xn]
   std::vector<double> params;
 };
 

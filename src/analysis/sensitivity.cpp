@@ -53,6 +53,11 @@ std::pair<double, double> range_of(const Distribution& d, double current, const 
     case DistributionKind::relative:
       low = current * (1 - p[0]), high = current * (1 + p[0]);
       break;
+    case DistributionKind::empirical: {
+      const auto [least, most] = std::minmax_element(p.begin(), p.end());
+      low = *least, high = *most;
+      break;
+    }
     case DistributionKind::fixed:
       break;
   }

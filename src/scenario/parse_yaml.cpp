@@ -583,21 +583,24 @@ void ScenarioParser::parse_timeline(const YAML::Node& node, const FieldPath& at)
 
 std::optional<Distribution> ScenarioParser::parse_distribution(const YAML::Node& node,
                                                                const FieldPath& at) {
-  if (!in_.check_map(node, at, {"uniform", "triangular", "normal", "beta", "spread", "relative"})) {
+  if (!in_.check_map(
+          node, at,
+          {"uniform", "triangular", "normal", "beta", "spread", "relative", "empirical"})) {
     return std::nullopt;
   }
   if (node.size() != 1) {
     in_.error("E031", node, at,
               fmt::format("expected exactly one of uniform, triangular, normal, beta, spread, "
-                          "relative; got {}",
+                          "relative, empirical; got {}",
                           node.size()));
     return std::nullopt;
   }
   const std::string name = node.begin()->first.Scalar();
   const std::pair<const char*, DistributionKind> kinds[] = {
-      {"uniform", DistributionKind::uniform}, {"triangular", DistributionKind::triangular},
-      {"normal", DistributionKind::normal},   {"beta", DistributionKind::beta},
-      {"spread", DistributionKind::spread},   {"relative", DistributionKind::relative}};
+      {"uniform", DistributionKind::uniform},    {"triangular", DistributionKind::triangular},
+      {"normal", DistributionKind::normal},      {"beta", DistributionKind::beta},
+      {"spread", DistributionKind::spread},      {"relative", DistributionKind::relative},
+      {"empirical", DistributionKind::empirical}};
   Distribution distribution;
   for (auto [kind_name, kind] : kinds) {
     if (name == kind_name) distribution.kind = kind;

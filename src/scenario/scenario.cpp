@@ -103,6 +103,8 @@ const char* to_string(DistributionKind kind) {
       return "spread";
     case DistributionKind::relative:
       return "relative";
+    case DistributionKind::empirical:
+      return "empirical";
     case DistributionKind::fixed:
       return "fixed";
   }

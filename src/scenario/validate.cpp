@@ -448,6 +448,15 @@ class Validator {
           return bad("relative needs one number f in (0, 1]");
         }
         return;
+      case DistributionKind::empirical: {
+        if (p.empty()) return bad("empirical needs at least one value");
+        const auto [low, high] = std::minmax_element(p.begin(), p.end());
+        if (*low < field.min || *high > field.max) {
+          return bad(fmt::format("empirical values [{} ... {}] reach outside the field's range, {}",
+                                 show(*low), show(*high), range_text(field.min, field.max)));
+        }
+        return;
+      }
       case DistributionKind::fixed:
         return;
     }

@@ -186,5 +186,26 @@ actors:
   EXPECT_EQ(lines[3], "bad.yaml:9:27: error E021: actors[0].positions.vat: unknown issue 'vat'");
 }
 
+TEST(ParseYaml, EmpiricalSamplesMustBeNonEmptyAndInsideTheFieldsRange) {
+  const char* text = R"(parley: 1
+meta: {name: Samples}
+issues: [{id: tax, kind: political}]
+actors:
+  - {id: a, kind: state, capability: 10, positions: {tax: 40}, salience: {tax: 50}}
+uncertainty:
+  "actors.a.salience.tax": {empirical: [20, 60, 101]}
+  "actors.a.capability": {empirical: []}
+  "actors.a.positions.tax": {empirical: [35, 40, 45]}
+)";
+  LoadResult r = check_scenario_text(text, "samples.yaml");
+  ASSERT_EQ(r.diagnostics.size(), 2u);
+  EXPECT_EQ(format_diagnostic(r.diagnostics[0]),
+            "samples.yaml:7:3: error E031: uncertainty[\"actors.a.salience.tax\"]: empirical "
+            "values [20 ... 101] reach outside the field's range, a number in [0, 100]");
+  EXPECT_EQ(format_diagnostic(r.diagnostics[1]),
+            "samples.yaml:8:3: error E031: uncertainty[\"actors.a.capability\"]: empirical needs "
+            "at least one value");
+}
+
 }  // namespace
 }  // namespace parley

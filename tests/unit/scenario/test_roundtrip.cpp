@@ -325,6 +325,7 @@ uncertainty:
   "regime.weights.revenue": {beta: [2, 8]}
   "issues.girls_education.status_quo": {triangular: [0, 5, 20]}
   "population.total_millions": {normal: [42.6, 1.5]}
+  "regime.cohesion": {empirical: [0.7, 0.75, 0.75, 0.9]}
 parameters: {track_rate: 0.1, food_shock_sd: 1e-300, revenue_value: 99.999999999999986}
 )";
 

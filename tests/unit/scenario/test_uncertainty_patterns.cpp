@@ -1,6 +1,8 @@
 // Uncertainty by pattern: `*` matches one path part; exact paths win; draws stay in range.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "parley/analysis.hpp"
 #include "parley/scenario.hpp"
 
@@ -76,6 +78,32 @@ TEST(UncertaintyPatterns, SpreadAndRelativeNeedOnePositiveNumber) {
   EXPECT_EQ(format_diagnostic(r.diagnostics[0]),
             "p.yaml:12:3: error E031: uncertainty[\"actors.*.salience.tax\"]: relative needs one "
             "number f in (0, 1]");
+}
+
+// Samples of equal length are rows of one joint sample (a calibrated posterior); a sample of
+// another length is drawn at the same position but is not tied row by row.
+TEST(UncertaintyPatterns, EmpiricalSamplesOfEqualLengthAreDrawnRowByRow) {
+  const char* text = R"(parley: 1
+meta: {name: Joint}
+issues: [{id: tax, kind: political}]
+actors:
+  - {id: a, kind: state, capability: 10, positions: {tax: 50}, salience: {tax: 50}}
+  - {id: b, kind: state, capability: 20, positions: {tax: 60}, salience: {tax: 40}}
+uncertainty:
+  "actors.a.capability": {empirical: [1, 2, 3, 4]}
+  "actors.b.capability": {empirical: [40, 30, 20, 10]}
+  "actors.a.salience.tax": {empirical: [10, 20, 30, 40, 50]}
+)";
+  const Scenario s = load_scenario_text(text, "joint.yaml");
+  std::set<double> seen_a, seen_salience;
+  for (std::uint64_t run = 0; run < 100; ++run) {
+    const Scenario d = draw_scenario(s, 9, run);
+    EXPECT_EQ(d.actors[1].capability, 50.0 - 10.0 * d.actors[0].capability);
+    seen_a.insert(d.actors[0].capability);
+    seen_salience.insert(d.actors[0].salience.at("tax"));
+  }
+  EXPECT_EQ(seen_a, (std::set<double>{1, 2, 3, 4}));
+  EXPECT_EQ(seen_salience.size(), 5u);
 }
 
 }  // namespace
