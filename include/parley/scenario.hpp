@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace parley {
@@ -422,6 +423,101 @@ std::vector<int> governing_uncertainty(const Scenario& scenario,
 
 // Names a condition may test besides issue ids ("cohesion", "spoiler_strength", ...).
 const std::vector<std::string>& condition_indicators();
+
+// ---------------------------------------------------------------------------------------------
+// Observations: what happened after a scenario's date, as binary events (predicates over the
+// series a run records) and indicator values by month, each with its source. Runs are scored
+// against them (parley::analysis). The format is documented in docs/observations.md; its own
+// diagnostics are E100-E109, the structural ones (E002, E010-E015, E020) are the scenarios'.
+
+// One comparison of a series with a number, e.g. "recognition:china >= 2".
+struct SeriesTest {
+  std::string series;  // canonical name: "recognition:china", "policy:girls_education", ...
+  std::string op;      // one of < <= > >= == !=
+  double threshold = 0.0;
+};
+
+// Whether `value` passes the test.
+bool passes(const SeriesTest& test, double value);
+
+// by: the tests hold in some month from 0 to `month`; at: in month `month`; throughout: in every
+// month from 0 to `month`.
+enum class EventWindow { by, at, throughout };
+const char* to_string(EventWindow window);
+
+struct EventPredicate {
+  // Holds in a month when every test of at least one group holds ("a and b or c" is
+  // {{a, b}, {c}}: `and` binds tighter than `or`).
+  std::vector<std::vector<SeriesTest>> any_of;
+  EventWindow window = EventWindow::by;
+  int month = 0;     // the horizon, in months after the observations' start
+  std::string text;  // as written
+};
+
+struct ObservedEvent {
+  std::string id;
+  std::string label;
+  EventPredicate predicate;
+  bool happened = false;
+  std::optional<int> month;  // the month it first held, when it happened (`by` windows)
+  std::string source;
+  std::string note;
+};
+
+struct IndicatorObservation {
+  std::string series;
+  int month = 0;  // months after the observations' start
+  double value = 0.0;
+  std::optional<std::pair<double, double>> interval;  // [low, high] where the source gives one
+  std::string source;
+  std::string note;
+};
+
+struct Observations {
+  int format_version = 1;
+  std::string name;
+  std::string description;
+  std::string start;  // "YYYY-MM": the calendar month of a run's month 0
+  // Set when `start` deliberately differs from the scored scenario's meta.as_of: the as_of that
+  // `start` stands for (an explicit mapping, checked against the scenario).
+  std::string scenario_as_of;
+  std::vector<SourceRef> sources;
+  std::vector<ObservedEvent> events;
+  std::vector<IndicatorObservation> indicators;
+};
+
+// "YYYY-MM" of `month` months after `start` ("YYYY-MM"); "month N" when start is not a month.
+std::string month_label(const std::string& start, int month);
+
+// The last month any event horizon or indicator observation needs a run to reach.
+int last_month(const Observations& observations);
+
+// What observations are checked against when they are scored: every series name in them must be
+// one the runs record, `start` must match the scenario's as_of, and no month may lie beyond the
+// runs' last month.
+struct ObservationContext {
+  std::vector<std::string> series;  // e.g. series_names(scenario) (parley/engagement.hpp)
+  std::string as_of;                // the scenario's meta.as_of
+  int months = -1;                  // months the runs cover; negative: not checked
+};
+
+struct ObservationsLoadResult {
+  std::optional<Observations> observations;  // set iff diagnostics is empty
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Parses and checks an observations file (YAML). Without a context only the file itself is
+// checked. Diagnostics are located like a scenario's.
+ObservationsLoadResult check_observations_text(std::string_view text, const std::string& file,
+                                               const ObservationContext* context = nullptr);
+ObservationsLoadResult check_observations_file(const std::filesystem::path& path,
+                                               const ObservationContext* context = nullptr);
+// As above, throwing ScenarioError when there is any diagnostic.
+Observations load_observations_file(const std::filesystem::path& path,
+                                    const ObservationContext* context = nullptr);
+
+// True when `text` is YAML whose top level has an `observations` key (rather than a scenario).
+bool looks_like_observations(std::string_view text);
 
 // ---------------------------------------------------------------------------------------------
 // The schema: every name a scenario may use besides its own ids.
