@@ -26,5 +26,6 @@ Handler add_simulate(CLI::App& app);
 Handler add_compare(CLI::App& app);
 Handler add_sweep(CLI::App& app);
 Handler add_sensitivity(CLI::App& app);
+Handler add_score(CLI::App& app);
 
 }  // namespace parley::cli

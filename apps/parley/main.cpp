@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   add(add_sweep, "sweep", "Compare strategies at each value of one number of the scenario");
   add(add_sensitivity, "sensitivity",
       "Morris screening: which uncertain numbers a strategy's outcome hangs on");
+  add(add_score, "score", "Score a scenario's runs against what happened (observations)");
   add(add_import, "import", "Convert a KTAB, decide or expected-utility file to parley YAML");
   add(add_export, "export", "Write a scenario in another tool's format");
 

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -133,6 +134,125 @@ struct FactorEffect {
 // request.unknown_series, request.no_uncertainty for a scenario whose uncertainty block gives no
 // number a range, and what a simulation throws.
 std::vector<FactorEffect> morris_screening(const Scenario& scenario, const SensitivityPlan& plan);
+
+// ---------------------------------------------------------------------------------------------
+// Scoring runs against observations (docs/observations.md).
+
+// One series of every run of one strategy: values[run * (months + 1) + month].
+struct SeriesBlock {
+  int runs = 0;
+  int months = 0;  // the last month; a run has months + 1 values, month 0 the starting state
+  std::vector<double> values;
+  double at(int run, int month) const {
+    return values[static_cast<std::size_t>(run) * static_cast<std::size_t>(months + 1) +
+                  static_cast<std::size_t>(month)];
+  }
+};
+
+// Where scored runs come from: a comparison held in memory (MemoryRunSource) or a results store
+// on disk. Scoring reads one series of one strategy at a time.
+class RunSource {
+ public:
+  virtual ~RunSource() = default;
+  virtual std::vector<std::string> strategies() const = 0;
+  // Every series a run records, in record order (series_names() of the scenario).
+  virtual std::vector<std::string> series() const = 0;
+  virtual int months() const = 0;  // the last month recorded
+  // Throws std::invalid_argument for a strategy that was not run or a series index out of range.
+  virtual SeriesBlock block(const std::string& strategy, std::size_t series) const = 0;
+};
+
+// The runs of run_comparison(), in memory. Keeps references to both arguments.
+class MemoryRunSource : public RunSource {
+ public:
+  MemoryRunSource(const Scenario& scenario, const std::vector<StrategyRuns>& results);
+  std::vector<std::string> strategies() const override;
+  std::vector<std::string> series() const override { return series_; }
+  int months() const override;
+  SeriesBlock block(const std::string& strategy, std::size_t series) const override;
+
+ private:
+  const std::vector<StrategyRuns>* results_;
+  std::vector<std::string> series_;
+};
+
+// What the runs are checked against in check_observations_*: their series, months and the
+// scenario's as_of.
+ObservationContext observation_context(const RunSource& runs, const Scenario& scenario);
+
+// Exact CRPS of the ensemble's empirical distribution against `observed`: mean |X - y| -
+// 1/2 mean |X - X'| over all pairs, in O(n log n). With an interval [low, high] the observation
+// is taken as uniform on it and the CRPS is its mean over the interval. Throws
+// std::invalid_argument for an empty ensemble.
+double crps(std::vector<double> ensemble, double observed);
+double crps(std::vector<double> ensemble, double low, double high);
+
+struct EventScore {
+  std::string id;
+  bool happened = false;
+  double probability = 0;              // share of runs in which the predicate holds
+  double brier = 0;                    // (probability - outcome)^2
+  double persistence_probability = 0;  // share of runs whose month 0, held, satisfies it
+  double persistence_brier = 0;
+};
+
+struct IndicatorScore {
+  std::size_t observation = 0;  // index into Observations::indicators
+  double crps = 0;
+  double median = 0;
+  double error = 0;           // median - observed
+  std::vector<bool> in_band;  // per ScorePlan::band_levels: the central band holds the value
+  double persistence_median = 0;
+  double persistence_crps = 0;  // of the runs' month-0 values
+  std::optional<double> trend;  // linear extrapolation of the earlier observations, if any
+  std::optional<double> trend_crps;
+};
+
+// Mean scores and skill (1 - score / baseline score; empty when the baseline scores 0).
+struct ScoreSummary {
+  double brier = 0, persistence_brier = 0;
+  std::optional<double> brier_skill;
+  double crps = 0, persistence_crps = 0;
+  std::optional<double> crps_skill;
+  // Over the observations that have a trend forecast only: the model's and the trend's CRPS.
+  std::size_t trend_count = 0;
+  double crps_where_trend = 0, trend_crps = 0;
+  std::optional<double> trend_skill;
+  std::vector<std::size_t> covered;  // per band level: observations its band holds
+  double mean_absolute_error = 0;    // of the medians
+};
+
+struct StrategyScore {
+  std::string strategy;
+  std::vector<EventScore> events;          // in the order of Observations::events
+  std::vector<IndicatorScore> indicators;  // in the order of Observations::indicators
+  ScoreSummary summary;
+};
+
+struct ScorePlan {
+  std::vector<double> band_levels{0.5, 0.8, 0.9};  // central bands: quantiles (1 -+ level) / 2
+};
+
+// Scores one strategy's runs against the observations, whose series and months the runs must
+// cover (check_observations_* with observation_context() has made sure). Throws
+// std::invalid_argument for an unknown strategy or series.
+StrategyScore score_strategy(const RunSource& runs, const std::string& strategy,
+                             const Observations& observations, const ScorePlan& plan = {});
+
+// The linear trend of `observations`' earlier values of the series of indicator `index`,
+// evaluated at its month: none without an earlier value, the last value with one, the
+// least-squares line through them with two or more (docs/observations.md).
+std::optional<double> trend_forecast(const Observations& observations, std::size_t index);
+
+// The ABC distance of a score: weight_events * mean Brier + weight_indicators * mean relative
+// CRPS, each indicator's CRPS divided by the mean |value| of its series' observations (1 where
+// that is 0). A part with no observations counts 0.
+struct DistanceWeights {
+  double events = 1.0;
+  double indicators = 1.0;
+};
+double score_distance(const StrategyScore& score, const Observations& observations,
+                      const DistanceWeights& weights = {});
 
 // ---------------------------------------------------------------------------------------------
 // Reading a forecast.

@@ -77,4 +77,30 @@ std::string sensitivity_table(const Scenario& scenario, const SensitivityPlan& p
 // Tidy CSV of every factor: path, low, high, mu_star, mu, sigma.
 std::string sensitivity_csv(const std::vector<FactorEffect>& effects);
 
+// ---------------------------------------------------------------------------------------------
+// Scores against observations (docs/observations.md, docs/validation.md).
+
+struct ScoreContext {
+  std::string scenario_file;
+  std::string observations_file;
+  ComparisonPlan plan;  // the runs scored: runs, seed, months, engine
+  ScorePlan scoring;
+};
+
+// Per strategy: every event (horizon, outcome, probability, Brier, persistence) and every
+// indicator value (median, error, CRPS, bands, persistence, trend) with their means; then one
+// summary row per strategy with the skill scores and coverage.
+std::string score_table(const Observations& observations, const ScoreContext& context,
+                        const std::vector<StrategyScore>& scores);
+
+// Tidy CSV, one row per strategy and observation: strategy, kind (event|indicator), item (event
+// id or series), month (YYYY-MM), observed, forecast, score, persistence_forecast,
+// persistence_score, trend_forecast, trend_score, and in_band_<level> per band.
+std::string score_csv(const Observations& observations, const ScorePlan& plan,
+                      const std::vector<StrategyScore>& scores);
+
+// Everything in the table, with the summaries, as JSON.
+std::string score_json(const Observations& observations, const ScoreContext& context,
+                       const std::vector<StrategyScore>& scores);
+
 }  // namespace parley
