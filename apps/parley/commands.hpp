@@ -27,5 +27,6 @@ Handler add_compare(CLI::App& app);
 Handler add_sweep(CLI::App& app);
 Handler add_sensitivity(CLI::App& app);
 Handler add_score(CLI::App& app);
+Handler add_calibrate(CLI::App& app);
 
 }  // namespace parley::cli

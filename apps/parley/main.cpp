@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
   add(add_sensitivity, "sensitivity",
       "Morris screening: which uncertain numbers a strategy's outcome hangs on");
   add(add_score, "score", "Score a scenario's runs against what happened (observations)");
+  add(add_calibrate, "calibrate",
+      "Fit uncertain numbers to observations (approximate Bayesian computation)");
   add(add_import, "import", "Convert a KTAB, decide or expected-utility file to parley YAML");
   add(add_export, "export", "Write a scenario in another tool's format");
 

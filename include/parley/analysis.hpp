@@ -136,7 +136,7 @@ struct FactorEffect {
 std::vector<FactorEffect> morris_screening(const Scenario& scenario, const SensitivityPlan& plan);
 
 // ---------------------------------------------------------------------------------------------
-// Scoring runs against observations (docs/observations.md).
+// Scoring runs against observations (docs/observations.md) and calibrating to them.
 
 // One series of every run of one strategy: values[run * (months + 1) + month].
 struct SeriesBlock {
@@ -253,6 +253,70 @@ struct DistanceWeights {
 };
 double score_distance(const StrategyScore& score, const Observations& observations,
                       const DistanceWeights& weights = {});
+
+// Approximate Bayesian computation by population Monte Carlo (Beaumont, Cornuet, Marin & Robert
+// 2009): the posterior of a few numbers of the scenario given observations.
+struct CalibrationPlan {
+  std::vector<std::string> paths;  // id paths of the numbers fitted; each needs an uncertainty
+                                   // entry, its prior
+  std::string strategy;            // whose runs are scored
+  int particles = 100;
+  int generations = 4;
+  int runs_per_particle = 20;  // the ensemble one particle's distance is scored on
+  double quantile = 0.5;       // tolerance: this quantile of the last generation's distances
+  int max_attempts = 0;        // per generation; 0: 50 x particles
+  std::uint64_t seed = 1;
+  int threads = 0;               // 0: all cores; results do not depend on it
+  EngagementOptions engagement;  // months: at least the observations' last month
+  DistanceWeights weights;
+  ScorePlan scoring;
+};
+
+struct Particle {
+  std::vector<double> values;  // per plan path
+  double weight = 0;           // normalised within its generation
+  double distance = 0;
+};
+
+struct CalibrationGeneration {
+  double tolerance = 0;  // infinite for generation 0 (the prior)
+  int attempts = 0;      // proposals simulated to accept the particles
+  std::vector<Particle> particles;
+};
+
+struct ParameterPrior {
+  std::string path;
+  Distribution distribution;  // the uncertainty entry that governs the path
+  double value = 0;           // the number as written (spread and relative are around it)
+  double low = 0, high = 0;   // the field's range, where the prior is truncated
+};
+
+struct CalibrationResult {
+  std::vector<ParameterPrior> priors;
+  std::vector<CalibrationGeneration> generations;  // the last holds the posterior
+  std::string stopped;  // why fewer generations than planned ran, or empty
+};
+
+// Generation 0 draws from the priors; generation t perturbs particles of t-1 (Gaussian, twice
+// their weighted variance per parameter) and keeps those within the tolerance, weighted prior /
+// mixture. Each proposal's draws and runs come from its own streams, so the result is
+// bit-identical for a seed at any thread count. Throws std::invalid_argument for a path that is
+// no number or has no uncertainty entry (or an empirical one), an unknown strategy, or
+// observations the runs cannot cover.
+CalibrationResult calibrate(const Scenario& scenario, const Observations& observations,
+                            const CalibrationPlan& plan,
+                            const std::function<void(int, int)>& progress = {});
+
+// The weighted mean and the quantile q of one parameter in a generation.
+double weighted_mean(const CalibrationGeneration& generation, std::size_t parameter);
+double weighted_quantile(const CalibrationGeneration& generation, std::size_t parameter, double q);
+
+// The scenario with the posterior as its uncertainty for the fitted paths: an `empirical`
+// sample of `sample_size` rows drawn from the last generation by systematic resampling (one
+// joint sample: every path gets the same number of rows), each number set to its posterior
+// mean, with provenance saying where it came from (`source`, e.g. the observations file).
+Scenario calibrated_scenario(const Scenario& scenario, const CalibrationResult& result,
+                             const std::string& source, int sample_size, std::uint64_t seed);
 
 // ---------------------------------------------------------------------------------------------
 // Reading a forecast.

@@ -78,7 +78,7 @@ std::string sensitivity_table(const Scenario& scenario, const SensitivityPlan& p
 std::string sensitivity_csv(const std::vector<FactorEffect>& effects);
 
 // ---------------------------------------------------------------------------------------------
-// Scores against observations (docs/observations.md, docs/validation.md).
+// Scores against observations, and calibrations (docs/observations.md, docs/validation.md).
 
 struct ScoreContext {
   std::string scenario_file;
@@ -102,5 +102,20 @@ std::string score_csv(const Observations& observations, const ScorePlan& plan,
 // Everything in the table, with the summaries, as JSON.
 std::string score_json(const Observations& observations, const ScoreContext& context,
                        const std::vector<StrategyScore>& scores);
+
+struct CalibrationContext {
+  std::string scenario_file;
+  std::string observations_file;
+  CalibrationPlan plan;
+  double seconds = 0;
+};
+
+// Per generation: tolerance, proposals, acceptance, and each parameter's weighted mean and
+// 5-95% range; then prior against posterior per parameter.
+std::string calibration_table(const CalibrationContext& context, const CalibrationResult& result);
+
+// Every particle of every generation: generation, particle, weight, distance, one column per
+// path.
+std::string posterior_csv(const CalibrationResult& result);
 
 }  // namespace parley

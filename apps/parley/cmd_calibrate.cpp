@@ -1,0 +1,111 @@
+// parley calibrate: fit uncertain numbers of a scenario to what happened (docs/validation.md).
+#include <fmt/format.h>
+
+#include <chrono>
+#include <iostream>
+#include <memory>
+
+#include "commands.hpp"
+#include "parley/io.hpp"
+#include "run_options.hpp"
+#include "scenario_arg.hpp"
+
+namespace parley::cli {
+
+namespace {
+struct CalibrateArgs {
+  std::string file;
+  std::string observations;
+  CalibrationPlan plan;
+  int sample = 0;  // rows of the posterior sample written; 0: one per particle
+  std::string out;
+  std::string posterior;
+  CalibrateArgs() {
+    plan.strategy = "as-followed";
+    plan.engagement.months = 0;  // 0: up to the observations' last month
+  }
+};
+
+int run(CalibrateArgs a) {
+  const Scenario scenario = load_scenario_arg(a.file);
+  ObservationContext checks{series_names(scenario), scenario.meta.as_of,
+                            a.plan.engagement.months > 0 ? a.plan.engagement.months : -1};
+  const Observations observations = load_observations_file(a.observations, &checks);
+  if (!a.plan.strategy.empty() && !find_strategy(scenario, a.plan.strategy)) {
+    std::string known;
+    for (const Strategy& s : scenario.strategies) known += (known.empty() ? "" : ", ") + s.id;
+    throw std::invalid_argument(
+        fmt::format("unknown strategy '{}'; this scenario defines: {}", a.plan.strategy, known));
+  }
+  if (a.plan.engagement.months <= 0) {
+    a.plan.engagement.months = std::max(1, last_month(observations));
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const CalibrationResult result = calibrate(scenario, observations, a.plan);
+  CalibrationContext context{a.file, a.observations, a.plan, 0.0};
+  context.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cout << calibration_table(context, result);
+  if (!a.posterior.empty()) write_file_atomically(a.posterior, posterior_csv(result));
+  if (!a.out.empty()) {
+    const std::string source =
+        fmt::format("parley calibrate on {} ('{}', start {}), strategy {}, seed {}", a.observations,
+                    observations.name, observations.start, a.plan.strategy, a.plan.seed);
+    const int rows = a.sample > 0 ? a.sample : a.plan.particles;
+    write_file_atomically(
+        a.out, to_yaml(calibrated_scenario(scenario, result, source, rows, a.plan.seed)));
+  }
+  return exit_ok;
+}
+}  // namespace
+
+Handler add_calibrate(CLI::App& app) {
+  auto a = std::make_shared<CalibrateArgs>();
+  app.add_option("scenario", a->file, "Scenario file to calibrate")->required();
+  app.add_option("observations", a->observations, "Observations file (docs/observations.md)")
+      ->required();
+  app.add_option("--params", a->plan.paths,
+                 "Id paths of the numbers to fit (comma-separated or repeated); each needs an "
+                 "uncertainty entry, its prior")
+      ->required()
+      ->delimiter(',');
+  app.add_option("--strategy", a->plan.strategy, "Strategy whose runs are scored")
+      ->capture_default_str();
+  app.add_option("--particles", a->plan.particles, "Particles per generation")
+      ->check(CLI::Range(2, 100000))
+      ->capture_default_str();
+  app.add_option("--generations", a->plan.generations, "Generations (tolerances)")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+  app.add_option("--runs", a->plan.runs_per_particle, "Runs scored for each particle")
+      ->check(CLI::Range(1, 1048575))
+      ->capture_default_str();
+  app.add_option("--quantile", a->plan.quantile,
+                 "Next tolerance: this quantile of the last generation's distances")
+      ->check(CLI::Range(0.01, 1.0))
+      ->capture_default_str();
+  app.add_option("--event-weight", a->plan.weights.events,
+                 "Weight of the mean Brier score in the distance")
+      ->check(CLI::Range(0.0, 1e6))
+      ->capture_default_str();
+  app.add_option("--indicator-weight", a->plan.weights.indicators,
+                 "Weight of the mean relative CRPS in the distance")
+      ->check(CLI::Range(0.0, 1e6))
+      ->capture_default_str();
+  app.add_option("--max-proposals", a->plan.max_attempts,
+                 "Proposals per generation before stopping early (0: 50 x particles)")
+      ->check(CLI::Range(0, 100000000));
+  add_engagement_options(
+      app, a->plan,
+      {.seed = "Master seed; every proposal draws from its own streams",
+       .threads = "Worker threads (0: all cores); results do not depend on it",
+       .engine = "Bargaining model for the regime's internal bargaining and the tracks"});
+  app.add_option("-o,--out", a->out,
+                 "Write the calibrated scenario (YAML; the posterior in its uncertainty block)");
+  app.add_option("--posterior", a->posterior, "Write every generation's particles as CSV");
+  app.add_option("--sample", a->sample,
+                 "Rows of the posterior sample in the calibrated scenario (default: particles)")
+      ->check(CLI::Range(1, 1000000));
+  return [a] { return run(*a); };
+}
+
+}  // namespace parley::cli
