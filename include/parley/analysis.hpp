@@ -244,15 +244,20 @@ StrategyScore score_strategy(const RunSource& runs, const std::string& strategy,
 // least-squares line through them with two or more (docs/observations.md).
 std::optional<double> trend_forecast(const Observations& observations, std::size_t index);
 
-// The ABC distance of a score: weight_events * mean Brier + weight_indicators * mean relative
-// CRPS, each indicator's CRPS divided by the mean |value| of its series' observations (1 where
-// that is 0). A part with no observations counts 0.
+// The ABC distance of a score: weight_events * mean Brier + weight_indicators * mean scaled
+// CRPS, each indicator value's CRPS divided by its scale (crps_scales[i] for
+// Observations::indicators[i]). A part with no observations counts 0.
 struct DistanceWeights {
   double events = 1.0;
   double indicators = 1.0;
 };
-double score_distance(const StrategyScore& score, const Observations& observations,
+double score_distance(const StrategyScore& score, const std::vector<double>& crps_scales,
                       const DistanceWeights& weights = {});
+
+// Scales that put series of different units on one footing: per indicator value, the mean
+// |value| of its series' observations (1 where that is 0). Calibration uses the prior
+// predictive's CRPS instead where it can (CalibrationResult::crps_scales).
+std::vector<double> relative_crps_scales(const Observations& observations);
 
 // Approximate Bayesian computation by population Monte Carlo (Beaumont, Cornuet, Marin & Robert
 // 2009): the posterior of a few numbers of the scenario given observations.
@@ -280,7 +285,8 @@ struct Particle {
 
 struct CalibrationGeneration {
   double tolerance = 0;  // infinite for generation 0 (the prior)
-  int attempts = 0;      // proposals simulated to accept the particles
+  int attempts = 0;      // proposals up to the last one accepted (all simulated, if stopped early)
+  int simulated = 0;     // proposals simulated (whole batches)
   std::vector<Particle> particles;
 };
 
@@ -294,6 +300,9 @@ struct ParameterPrior {
 struct CalibrationResult {
   std::vector<ParameterPrior> priors;
   std::vector<CalibrationGeneration> generations;  // the last holds the posterior
+  // Per indicator value, the CRPS that counts as 1 in the distance: its median over generation 0
+  // (the prior predictive), or its relative scale where that median is 0.
+  std::vector<double> crps_scales;
   std::string stopped;  // why fewer generations than planned ran, or empty
 };
 

@@ -12,6 +12,7 @@
 #include <limits>
 #include <numbers>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -100,10 +101,11 @@ void check_plan(const Scenario& scenario, const Observations& observations,
   }
 }
 
-// One proposal: the values of the fitted numbers and the distance of its ensemble.
+// One proposal: the values of the fitted numbers and the scores of its ensemble (none when no
+// move landed inside the prior).
 struct Proposal {
   std::vector<double> values;
-  double distance = std::numeric_limits<double>::infinity();
+  std::optional<StrategyScore> score;
 };
 
 class Sampler {
@@ -122,7 +124,7 @@ class Sampler {
     RandomStream random(plan_.seed, proposal_run(generation, k, 0), proposal_stream);
     Proposal p;
     p.values = previous ? perturbed(*previous, kernel_sd, random) : from_prior(random);
-    if (!p.values.empty()) p.distance = distance_of(p.values, generation, k);
+    if (!p.values.empty()) p.score = score_of(p.values, generation, k);
     return p;
   }
 
@@ -180,7 +182,7 @@ class Sampler {
     return generation.particles.size() - 1;
   }
 
-  double distance_of(const std::vector<double>& values, int generation, int k) const {
+  StrategyScore score_of(const std::vector<double>& values, int generation, int k) const {
     std::vector<StrategyRuns> results(1);
     results[0].strategy = plan_.strategy;
     for (int r = 0; r < plan_.runs_per_particle; ++r) {
@@ -193,9 +195,7 @@ class Sampler {
           simulate_engagement(drawn, plan_.strategy, plan_.engagement, plan_.seed, run));
     }
     const MemoryRunSource source(fixed_, results);
-    const StrategyScore score =
-        score_strategy(source, plan_.strategy, observations_, plan_.scoring);
-    return score_distance(score, observations_, plan_.weights);
+    return score_strategy(source, plan_.strategy, observations_, plan_.scoring);
   }
 
   const Observations& observations_;
@@ -249,6 +249,19 @@ void weigh(CalibrationGeneration& g, const CalibrationGeneration* previous,
   }
 }
 
+// Per indicator value, its median CRPS over the prior predictive (generation 0's proposals), so
+// that each value counts about 1 where the prior leaves it; the relative scale where that is 0.
+std::vector<double> prior_predictive_scales(const std::vector<Proposal>& proposals,
+                                            const Observations& observations) {
+  std::vector<double> scales = relative_crps_scales(observations);
+  for (std::size_t i = 0; i < scales.size(); ++i) {
+    std::vector<double> crps;
+    for (const Proposal& p : proposals) crps.push_back(p.score->indicators[i].crps);
+    if (const double median = quantile(crps, 0.5); median > 0) scales[i] = median;
+  }
+  return scales;
+}
+
 double tolerance_after(const CalibrationGeneration& g, double q) {
   std::vector<double> distances;
   for (const Particle& p : g.particles) distances.push_back(p.distance);
@@ -294,31 +307,38 @@ CalibrationResult calibrate(const Scenario& scenario, const Observations& observ
     // Proposals are simulated in batches of n; whatever the threads, the particles are the
     // first n proposals within the tolerance, in proposal order.
     while (static_cast<int>(generation.particles.size()) < n &&
-           generation.attempts < max_attempts) {
-      const int batch = std::min(n, max_attempts - generation.attempts);
+           generation.simulated < max_attempts) {
+      const int batch = std::min(n, max_attempts - generation.simulated);
       std::vector<Proposal> proposals(static_cast<std::size_t>(batch));
       detail::with_threads(plan.threads, [&] {
         tbb::parallel_for(tbb::blocked_range<int>(0, batch), [&](const auto& range) {
           for (int i = range.begin(); i != range.end(); ++i) {
             proposals[static_cast<std::size_t>(i)] =
-                sampler.propose(g, generation.attempts + i, previous, sd);
+                sampler.propose(g, generation.simulated + i, previous, sd);
           }
         });
       });
-      for (const Proposal& p : proposals) {
-        if (static_cast<int>(generation.particles.size()) == n) break;
-        if (!p.values.empty() && p.distance <= generation.tolerance) {
-          generation.particles.push_back({p.values, 0.0, p.distance});
+      // The prior predictive sets the scales: generation 0's first batch is n draws from it.
+      if (result.crps_scales.empty()) {
+        result.crps_scales = prior_predictive_scales(proposals, observations);
+      }
+      for (int i = 0; i < batch && static_cast<int>(generation.particles.size()) < n; ++i) {
+        const Proposal& p = proposals[static_cast<std::size_t>(i)];
+        if (!p.score) continue;
+        const double distance = score_distance(*p.score, result.crps_scales, plan.weights);
+        if (distance <= generation.tolerance) {
+          generation.particles.push_back({p.values, 0.0, distance});
+          generation.attempts = generation.simulated + i + 1;
         }
       }
-      generation.attempts += batch;
+      generation.simulated += batch;
       if (progress) progress(g, static_cast<int>(generation.particles.size()));
     }
     if (static_cast<int>(generation.particles.size()) < n) {
       result.stopped = fmt::format(
           "generation {} accepted {} of {} particles within tolerance {:.4g} in {} proposals; "
           "the posterior is generation {}",
-          g, generation.particles.size(), n, generation.tolerance, generation.attempts, g - 1);
+          g, generation.particles.size(), n, generation.tolerance, generation.simulated, g - 1);
       break;
     }
     weigh(generation, previous, sd, sampler);

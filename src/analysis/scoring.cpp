@@ -286,22 +286,29 @@ StrategyScore score_strategy(const RunSource& runs, const std::string& strategy,
   return score;
 }
 
-double score_distance(const StrategyScore& score, const Observations& observations,
-                      const DistanceWeights& weights) {
-  double events = 0;
-  for (const EventScore& e : score.events) events += e.brier;
-  if (!score.events.empty()) events /= static_cast<double>(score.events.size());
+std::vector<double> relative_crps_scales(const Observations& observations) {
   std::map<std::string, std::pair<double, int>> magnitude;  // series -> (sum |value|, count)
   for (const IndicatorObservation& o : observations.indicators) {
     auto& [sum, count] = magnitude[o.series];
     sum += std::abs(o.value);
     ++count;
   }
+  std::vector<double> scales;
+  for (const IndicatorObservation& o : observations.indicators) {
+    const auto [sum, count] = magnitude.at(o.series);
+    scales.push_back(sum > 0 ? sum / count : 1.0);
+  }
+  return scales;
+}
+
+double score_distance(const StrategyScore& score, const std::vector<double>& crps_scales,
+                      const DistanceWeights& weights) {
+  double events = 0;
+  for (const EventScore& e : score.events) events += e.brier;
+  if (!score.events.empty()) events /= static_cast<double>(score.events.size());
   double indicators = 0;
   for (const IndicatorScore& i : score.indicators) {
-    const auto [sum, count] = magnitude.at(observations.indicators[i.observation].series);
-    const double scale = sum > 0 ? sum / count : 1.0;
-    indicators += i.crps / scale;
+    indicators += i.crps / crps_scales.at(i.observation);
   }
   if (!score.indicators.empty()) indicators /= static_cast<double>(score.indicators.size());
   return weights.events * events + weights.indicators * indicators;

@@ -38,7 +38,8 @@ std::string calibration_table(const CalibrationContext& context, const Calibrati
       "Calibration of {} on {}: population Monte Carlo ABC\n"
       "strategy {}, {} particles x {} runs each, {} months, seed {}, engine {}; tolerance: the {:g}"
       " quantile\nof the previous generation's distances ({:.1f} s)\n"
-      "distance = {:g} x mean Brier + {:g} x mean CRPS / mean |observed value| of the series\n",
+      "distance = {:g} x mean Brier + {:g} x mean of each value's CRPS / its median under the "
+      "prior\n",
       context.scenario_file, context.observations_file, detail::strategy_label(plan.strategy),
       plan.particles, plan.runs_per_particle, plan.engagement.months, plan.seed,
       plan.engagement.engine, plan.quantile, context.seconds, plan.weights.events,
@@ -62,6 +63,10 @@ std::string calibration_table(const CalibrationContext& context, const Calibrati
     }
     out += "\n";
   }
+  int simulated = 0;
+  for (const CalibrationGeneration& gen : result.generations) simulated += gen.simulated;
+  out += fmt::format("({} proposals simulated in batches of {}, {} runs)\n", simulated,
+                     plan.particles, simulated * plan.runs_per_particle);
   if (!result.stopped.empty()) out += "stopped early: " + result.stopped + "\n";
   const CalibrationGeneration& first = result.generations.front();
   const CalibrationGeneration& last = result.generations.back();

@@ -97,6 +97,10 @@ TEST(Calibration, ThePosteriorCoversTheTrueValuesAndIsNarrowerThanThePrior) {
   ASSERT_EQ(result.generations.size(), 4u) << result.stopped;
   const CalibrationGeneration& posterior = result.generations.back();
   ASSERT_EQ(posterior.particles.size(), 60u);
+  // Every indicator value has a positive scale from the prior predictive.
+  ASSERT_EQ(result.crps_scales.size(), history.indicators.size());
+  for (double scale : result.crps_scales) EXPECT_GT(scale, 0.0);
+  EXPECT_TRUE(history.events[0].happened);
   // Tolerances shrink from generation to generation.
   EXPECT_TRUE(std::isinf(result.generations[0].tolerance));
   EXPECT_LT(result.generations[3].tolerance, result.generations[1].tolerance);
@@ -121,10 +125,12 @@ TEST(Calibration, IsBitIdenticalAtAnyThreadCount) {
   plan.threads = 2;
   const CalibrationResult two = calibrate(s, history, plan);
   ASSERT_EQ(one.generations.size(), two.generations.size());
+  EXPECT_EQ(one.crps_scales, two.crps_scales);
   for (std::size_t g = 0; g < one.generations.size(); ++g) {
     const auto& a = one.generations[g];
     const auto& b = two.generations[g];
     EXPECT_EQ(a.attempts, b.attempts);
+    EXPECT_EQ(a.simulated, b.simulated);
     EXPECT_EQ(a.tolerance, b.tolerance);
     ASSERT_EQ(a.particles.size(), b.particles.size());
     for (std::size_t i = 0; i < a.particles.size(); ++i) {

@@ -176,9 +176,12 @@ TEST(Scoring, TheDistanceWeighsMeanBrierAndRelativeCrps) {
   s.indicators.resize(3);
   s.indicators[0].observation = 0, s.indicators[0].crps = 4.0;
   s.indicators[1].observation = 1, s.indicators[1].crps = 2.0;
-  s.indicators[2].observation = 2, s.indicators[2].crps = 0.3;  // scale 1: its values are 0
-  EXPECT_DOUBLE_EQ(score_distance(s, o), 0.125 + (0.2 + 0.1 + 0.3) / 3);
-  EXPECT_DOUBLE_EQ(score_distance(s, o, {2.0, 0.0}), 0.25);
+  s.indicators[2].observation = 2, s.indicators[2].crps = 0.3;
+  const std::vector<double> scales = relative_crps_scales(o);
+  EXPECT_EQ(scales, (std::vector<double>{20.0, 20.0, 1.0}));  // z's values are 0: scale 1
+  EXPECT_DOUBLE_EQ(score_distance(s, scales), 0.125 + (0.2 + 0.1 + 0.3) / 3);
+  EXPECT_DOUBLE_EQ(score_distance(s, scales, {2.0, 0.0}), 0.25);
+  EXPECT_DOUBLE_EQ(score_distance(s, {4.0, 1.0, 0.3}), 0.125 + (1.0 + 2.0 + 1.0) / 3);
 }
 
 TEST(Scoring, TheMemorySourceHandsOutEveryRunOfASeries) {
