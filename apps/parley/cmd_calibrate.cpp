@@ -38,7 +38,7 @@ int run(CalibrateArgs a) {
         fmt::format("unknown strategy '{}'; this scenario defines: {}", a.plan.strategy, known));
   }
   if (a.plan.engagement.months <= 0) {
-    a.plan.engagement.months = std::max(1, last_month(observations));
+    a.plan.engagement.months = months_for(observations);
   }
   const auto start = std::chrono::steady_clock::now();
   const CalibrationResult result = calibrate(scenario, observations, a.plan);

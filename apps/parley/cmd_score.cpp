@@ -51,7 +51,7 @@ int run(const ScoreArgs& a) {
                             a.plan.engagement.months > 0 ? a.plan.engagement.months : -1};
   const Observations observations = load_observations_file(a.observations, &checks);
   if (context.plan.engagement.months <= 0) {
-    context.plan.engagement.months = std::max(1, last_month(observations));
+    context.plan.engagement.months = months_for(observations);
   }
   ProgressBar bar(context.plan.runs, !a.quiet);
   const auto results = run_comparison(scenario, context.plan, [&](int done) { bar.update(done); });

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <stdexcept>
 #include <string>
 
 #include "parley/analysis.hpp"
@@ -50,6 +52,18 @@ inline void add_run_options(CLI::App& app, RunOptions& o) {
 inline void add_strategies_option(CLI::App& app, RunOptions& o) {
   app.add_option("--strategies", o.plan.strategies, "Comma-separated strategy ids (default: all)")
       ->delimiter(',');
+}
+
+// The months a scoring simulates when --months is not given: up to the observations' last month,
+// within the range --months accepts.
+inline int months_for(const Observations& observations) {
+  const int last = last_month(observations);
+  if (last > 1200) {
+    throw std::invalid_argument(
+        "the observations reach month " + std::to_string(last) +
+        ", beyond the 1200 months a run can simulate; check their months and start");
+  }
+  return std::max(1, last);
 }
 
 // The comparison the options ask for.
