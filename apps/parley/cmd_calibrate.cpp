@@ -31,12 +31,7 @@ int run(CalibrateArgs a) {
   ObservationContext checks{series_names(scenario), scenario.meta.as_of,
                             a.plan.engagement.months > 0 ? a.plan.engagement.months : -1};
   const Observations observations = load_observations_file(a.observations, &checks);
-  if (!a.plan.strategy.empty() && !find_strategy(scenario, a.plan.strategy)) {
-    std::string known;
-    for (const Strategy& s : scenario.strategies) known += (known.empty() ? "" : ", ") + s.id;
-    throw std::invalid_argument(
-        fmt::format("unknown strategy '{}'; this scenario defines: {}", a.plan.strategy, known));
-  }
+  if (!a.plan.strategy.empty()) require_strategy(scenario, a.plan.strategy);
   if (a.plan.engagement.months <= 0) {
     a.plan.engagement.months = months_for(observations);
   }

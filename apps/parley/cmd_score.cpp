@@ -31,11 +31,13 @@ struct ScoreArgs : RunOptions {
 // Scoring the runs stored in a run directory needs the results store; say so rather than
 // pretend, and give the command that works.
 void refuse_run_directory(const std::string& directory) {
-  throw std::invalid_argument(fmt::format(
-      "score: '{}' is a run directory; scoring stored runs needs the results store "
-      "(results.sqlite), which this build does not have yet. Score the scenario instead, which "
-      "runs the simulations itself: parley score SCENARIO OBSERVATIONS --strategy ID --runs N",
-      directory));
+  throw Error(
+      ErrorId::request_invalid_option,
+      fmt::format(
+          "score: '{}' is a run directory; scoring stored runs needs the results store "
+          "(results.sqlite), which this build does not have yet. Score the scenario instead, which "
+          "runs the simulations itself: parley score SCENARIO OBSERVATIONS --strategy ID --runs N",
+          directory));
 }
 
 int run(const ScoreArgs& a) {

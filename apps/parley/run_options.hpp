@@ -59,9 +59,9 @@ inline void add_strategies_option(CLI::App& app, RunOptions& o) {
 inline int months_for(const Observations& observations) {
   const int last = last_month(observations);
   if (last > 1200) {
-    throw std::invalid_argument(
-        "the observations reach month " + std::to_string(last) +
-        ", beyond the 1200 months a run can simulate; check their months and start");
+    throw Error(ErrorId::request_beyond_runs,
+                "the observations reach month " + std::to_string(last) +
+                    ", beyond the 1200 months a run can simulate; check their months and start");
   }
   return std::max(1, last);
 }

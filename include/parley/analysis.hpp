@@ -158,7 +158,8 @@ class RunSource {
   // Every series a run records, in record order (series_names() of the scenario).
   virtual std::vector<std::string> series() const = 0;
   virtual int months() const = 0;  // the last month recorded
-  // Throws std::invalid_argument for a strategy that was not run or a series index out of range.
+  // Throws Error request.unknown_strategy for a strategy that was not run, request.unknown_series
+  // for a series index out of range.
   virtual SeriesBlock block(const std::string& strategy, std::size_t series) const = 0;
 };
 
@@ -182,8 +183,8 @@ ObservationContext observation_context(const RunSource& runs, const Scenario& sc
 
 // Exact CRPS of the ensemble's empirical distribution against `observed`: mean |X - y| -
 // 1/2 mean |X - X'| over all pairs, in O(n log n). With an interval [low, high] the observation
-// is taken as uniform on it and the CRPS is its mean over the interval. Throws
-// std::invalid_argument for an empty ensemble.
+// is taken as uniform on it and the CRPS is its mean over the interval. Throws Error
+// request.invalid_option for an empty ensemble.
 double crps(std::vector<double> ensemble, double observed);
 double crps(std::vector<double> ensemble, double low, double high);
 
@@ -234,8 +235,8 @@ struct ScorePlan {
 };
 
 // Scores one strategy's runs against the observations, whose series and months the runs must
-// cover (check_observations_* with observation_context() has made sure). Throws
-// std::invalid_argument for an unknown strategy or series.
+// cover (check_observations_* with observation_context() has made sure). Throws Error
+// request.unknown_strategy, request.unknown_series or request.beyond_runs when they do not.
 StrategyScore score_strategy(const RunSource& runs, const std::string& strategy,
                              const Observations& observations, const ScorePlan& plan = {});
 
@@ -309,9 +310,10 @@ struct CalibrationResult {
 // Generation 0 draws from the priors; generation t perturbs particles of t-1 (Gaussian, twice
 // their weighted variance per parameter) and keeps those within the tolerance, weighted prior /
 // mixture. Each proposal's draws and runs come from its own streams, so the result is
-// bit-identical for a seed at any thread count. Throws std::invalid_argument for a path that is
-// no number or has no uncertainty entry (or an empirical one), an unknown strategy, or
-// observations the runs cannot cover.
+// bit-identical for a seed at any thread count. Throws Error request.unknown_path for a path that
+// is no number, request.no_prior for one without an uncertainty entry (or with an empirical one),
+// request.unknown_strategy, request.beyond_runs for observations the runs cannot reach and
+// request.invalid_option for a plan that cannot run.
 CalibrationResult calibrate(const Scenario& scenario, const Observations& observations,
                             const CalibrationPlan& plan,
                             const std::function<void(int, int)>& progress = {});

@@ -314,6 +314,8 @@ enum class ErrorId {
   request_no_regime,
   request_no_uncertainty,
   request_export_limits,
+  request_no_prior,
+  request_beyond_runs,
   // model.*: a model spec names an unknown model or parameter, or a value it cannot take (exit 2).
   model_unknown,
   model_bad_spec,

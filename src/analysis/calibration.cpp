@@ -53,24 +53,29 @@ std::vector<ParameterPrior> priors_of(const Scenario& scenario,
     const auto field = std::find_if(fields.begin(), fields.end(),
                                     [&](const NumberField& f) { return f.id_path == path; });
     if (field == fields.end()) {
-      throw std::invalid_argument(fmt::format(
-          "calibrate: '{}' is not a number in this scenario (expected an id path such as "
-          "regime.weights.revenue)",
-          path));
+      throw Error(
+          ErrorId::request_unknown_path,
+          fmt::format(
+              "calibrate: '{}' is not a number in this scenario (expected an id path such as "
+              "regime.weights.revenue)",
+              path));
     }
     const int entry = governing[static_cast<std::size_t>(field - fields.begin())];
     if (entry < 0) {
-      throw std::invalid_argument(fmt::format(
-          "calibrate: '{}' has no entry in the uncertainty block, so it has no prior; give it a "
-          "distribution there first",
-          path));
+      throw Error(ErrorId::request_no_prior,
+                  fmt::format("calibrate: '{}' has no entry in the uncertainty block, so it has no "
+                              "prior; give it a "
+                              "distribution there first",
+                              path));
     }
     const Distribution& d = scenario.uncertainty[static_cast<std::size_t>(entry)].distribution;
     if (d.kind == DistributionKind::empirical || d.kind == DistributionKind::fixed) {
-      throw std::invalid_argument(fmt::format(
-          "calibrate: the prior of '{}' is {} ({}), which has no density; give it a "
-          "uniform, triangular, normal, beta, spread or relative distribution",
-          path, to_string(d.kind), scenario.uncertainty[static_cast<std::size_t>(entry)].path));
+      throw Error(
+          ErrorId::request_no_prior,
+          fmt::format("calibrate: the prior of '{}' is {} ({}), which has no density; give it a "
+                      "uniform, triangular, normal, beta, spread or relative distribution",
+                      path, to_string(d.kind),
+                      scenario.uncertainty[static_cast<std::size_t>(entry)].path));
     }
     priors.push_back({path, d, *field->value, field->min, field->max});
   }
@@ -79,23 +84,27 @@ std::vector<ParameterPrior> priors_of(const Scenario& scenario,
 
 void check_plan(const Scenario& scenario, const Observations& observations,
                 const CalibrationPlan& plan) {
-  if (plan.paths.empty()) throw std::invalid_argument("calibrate: name at least one --params path");
+  if (plan.paths.empty())
+    throw Error(ErrorId::request_invalid_option, "calibrate: name at least one --params path");
   if (std::set<std::string>(plan.paths.begin(), plan.paths.end()).size() != plan.paths.size()) {
-    throw std::invalid_argument("calibrate: a path is named twice");
+    throw Error(ErrorId::request_invalid_option, "calibrate: a path is named twice");
   }
-  if (plan.particles < 2) throw std::invalid_argument("calibrate: needs at least 2 particles");
-  if (plan.generations < 1) throw std::invalid_argument("calibrate: needs at least 1 generation");
+  if (plan.particles < 2)
+    throw Error(ErrorId::request_invalid_option, "calibrate: needs at least 2 particles");
+  if (plan.generations < 1)
+    throw Error(ErrorId::request_invalid_option, "calibrate: needs at least 1 generation");
   if (plan.runs_per_particle < 1 || plan.runs_per_particle >= (1 << 20)) {
-    throw std::invalid_argument("calibrate: runs per particle must be in 1 .. 1048575");
+    throw Error(ErrorId::request_invalid_option,
+                "calibrate: runs per particle must be in 1 .. 1048575");
   }
   if (!(plan.quantile > 0 && plan.quantile <= 1)) {
-    throw std::invalid_argument("calibrate: the tolerance quantile must be in (0, 1]");
+    throw Error(ErrorId::request_invalid_option,
+                "calibrate: the tolerance quantile must be in (0, 1]");
   }
-  if (!plan.strategy.empty() && !find_strategy(scenario, plan.strategy)) {
-    throw std::invalid_argument("calibrate: unknown strategy '" + plan.strategy + "'");
-  }
+  if (!plan.strategy.empty()) require_strategy(scenario, plan.strategy);
   if (plan.engagement.months < last_month(observations)) {
-    throw std::invalid_argument(
+    throw Error(
+        ErrorId::request_beyond_runs,
         fmt::format("calibrate: the observations reach month {}, but the runs stop at month {}",
                     last_month(observations), plan.engagement.months));
   }
@@ -345,7 +354,7 @@ CalibrationResult calibrate(const Scenario& scenario, const Observations& observ
     result.generations.push_back(std::move(generation));
   }
   if (result.generations.empty()) {
-    throw std::invalid_argument("calibrate: " + result.stopped);
+    throw Error(ErrorId::request_invalid_option, "calibrate: " + result.stopped);
   }
   return result;
 }
@@ -353,7 +362,7 @@ CalibrationResult calibrate(const Scenario& scenario, const Observations& observ
 Scenario calibrated_scenario(const Scenario& scenario, const CalibrationResult& result,
                              const std::string& source, int sample_size, std::uint64_t seed) {
   if (result.generations.empty() || sample_size < 1) {
-    throw std::invalid_argument("calibrated_scenario: no posterior to write");
+    throw Error(ErrorId::request_invalid_option, "calibrated_scenario: no posterior to write");
   }
   const CalibrationGeneration& posterior = result.generations.back();
   // Systematic resampling: one uniform, then evenly spaced positions on the cumulative weights.

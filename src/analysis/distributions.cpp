@@ -77,8 +77,8 @@ double distribution_density(const Distribution& d, double current, double x) {
     case DistributionKind::fixed:
       break;
   }
-  throw std::invalid_argument(std::string("a ") + to_string(d.kind) +
-                              " distribution has no density to use as a prior");
+  throw std::logic_error(std::string("a ") + to_string(d.kind) +
+                         " distribution has no density to use as a prior");
 }
 
 }  // namespace parley::detail

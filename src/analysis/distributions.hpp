@@ -21,7 +21,7 @@ inline constexpr std::uint32_t empirical_row_stream = 0xE000;
 double draw_value(const Distribution& d, double current, RandomStream& random, double row);
 
 // The density of `d` at `x` (0 outside its support). Not defined for empirical samples or fixed
-// values: throws std::invalid_argument.
+// values (callers refuse them first): throws std::logic_error.
 double distribution_density(const Distribution& d, double current, double x);
 
 }  // namespace parley::detail

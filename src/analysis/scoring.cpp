@@ -19,7 +19,8 @@ class SeriesCache {
   const SeriesBlock& get(const std::string& name) {
     const auto found = std::find(names_.begin(), names_.end(), name);
     if (found == names_.end()) {
-      throw std::invalid_argument("the runs do not record the series '" + name + "'");
+      throw Error(ErrorId::request_unknown_series,
+                  "the runs do not record the series '" + name + "'");
     }
     const auto index = static_cast<std::size_t>(found - names_.begin());
     auto it = blocks_.find(index);
@@ -69,7 +70,7 @@ EventScore score_event(const ObservedEvent& event, SeriesCache& cache) {
     for (const SeriesTest& test : group) resolved.emplace_back(&test, &cache.get(test.series));
   }
   const int runs = groups.at(0).at(0).second->runs;
-  if (runs == 0) throw std::invalid_argument("no runs to score");
+  if (runs == 0) throw Error(ErrorId::request_invalid_option, "no runs to score");
   int held = 0, held_at_start = 0;
   for (int r = 0; r < runs; ++r) {
     held += holds_in_run(event.predicate, groups, r) ? 1 : 0;
@@ -188,9 +189,11 @@ SeriesBlock MemoryRunSource::block(const std::string& strategy, std::size_t seri
   const auto found = std::find_if(results_->begin(), results_->end(),
                                   [&](const StrategyRuns& s) { return s.strategy == strategy; });
   if (found == results_->end()) {
-    throw std::invalid_argument("strategy '" + strategy + "' was not run");
+    throw Error(ErrorId::request_unknown_strategy, "strategy '" + strategy + "' was not run");
   }
-  if (series >= series_.size()) throw std::invalid_argument("no such series");
+  if (series >= series_.size()) {
+    throw Error(ErrorId::request_unknown_series, "no series " + std::to_string(series));
+  }
   SeriesBlock block;
   block.runs = static_cast<int>(found->runs.size());
   block.months = months();
@@ -213,7 +216,7 @@ double crps(std::vector<double> ensemble, double observed) {
 }
 
 double crps(std::vector<double> ensemble, double low, double high) {
-  if (ensemble.empty()) throw std::invalid_argument("CRPS of an empty ensemble");
+  if (ensemble.empty()) throw Error(ErrorId::request_invalid_option, "CRPS of an empty ensemble");
   std::sort(ensemble.begin(), ensemble.end());
   const auto n = static_cast<double>(ensemble.size());
   // E|X - Y|, Y uniform on [low, high] (a point when low == high).
@@ -263,12 +266,12 @@ StrategyScore score_strategy(const RunSource& runs, const std::string& strategy,
                              const Observations& observations, const ScorePlan& plan) {
   const auto strategies = runs.strategies();
   if (std::find(strategies.begin(), strategies.end(), strategy) == strategies.end()) {
-    throw std::invalid_argument("strategy '" + strategy + "' was not run");
+    throw Error(ErrorId::request_unknown_strategy, "strategy '" + strategy + "' was not run");
   }
   if (last_month(observations) > runs.months()) {
-    throw std::invalid_argument("the observations reach month " +
-                                std::to_string(last_month(observations)) + ", the runs only " +
-                                std::to_string(runs.months()));
+    throw Error(ErrorId::request_beyond_runs,
+                "the observations reach month " + std::to_string(last_month(observations)) +
+                    ", the runs only " + std::to_string(runs.months()));
   }
   SeriesCache cache(runs, strategy);
   StrategyScore score;
@@ -278,7 +281,7 @@ StrategyScore score_strategy(const RunSource& runs, const std::string& strategy,
   }
   for (std::size_t i = 0; i < observations.indicators.size(); ++i) {
     if (cache.get(observations.indicators[i].series).runs == 0) {
-      throw std::invalid_argument("no runs to score");
+      throw Error(ErrorId::request_invalid_option, "no runs to score");
     }
     score.indicators.push_back(score_indicator(observations, i, cache, plan));
   }

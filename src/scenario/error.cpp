@@ -25,6 +25,10 @@ const char* to_string(ErrorId id) {
       return "request.no_uncertainty";
     case ErrorId::request_export_limits:
       return "request.export_limits";
+    case ErrorId::request_no_prior:
+      return "request.no_prior";
+    case ErrorId::request_beyond_runs:
+      return "request.beyond_runs";
     case ErrorId::model_unknown:
       return "model.unknown";
     case ErrorId::model_bad_spec:

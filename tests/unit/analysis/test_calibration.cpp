@@ -5,8 +5,8 @@
 
 #include <cmath>
 #include <set>
-#include <stdexcept>
 
+#include "expect_error.hpp"
 #include "leverage_case.hpp"
 #include "parley/analysis.hpp"
 
@@ -178,26 +178,27 @@ TEST(Calibration, RejectsPathsWithoutAPriorAndPlansThatCannotRun) {
   const Observations history = synthetic_history(test::leverage_case());
   CalibrationPlan plan = plan_for(4, 1, 1);
   plan.paths = {"regime.weights.revenue"};
-  EXPECT_THROW(
-      {
-        try {
-          calibrate(s, history, plan);
-        } catch (const std::invalid_argument& e) {
-          EXPECT_STREQ(e.what(),
-                       "calibrate: 'regime.weights.revenue' has no entry in the uncertainty "
-                       "block, so it has no prior; give it a distribution there first");
-          throw;
-        }
-      },
-      std::invalid_argument);
+  test::expect_error([&] { calibrate(s, history, plan); }, ErrorId::request_no_prior,
+                     "calibrate: 'regime.weights.revenue' has no entry in the uncertainty block, "
+                     "so it has no prior; give it a distribution there first");
+  Scenario sampled = s;
+  sampled.uncertainty.push_back({"regime.weights.revenue", {DistributionKind::empirical, {0.1}}});
+  test::expect_error([&] { calibrate(sampled, history, plan); }, ErrorId::request_no_prior,
+                     "which has no density");
   plan.paths = {"regime.weights.revenu"};
-  EXPECT_THROW(calibrate(s, history, plan), std::invalid_argument);
+  test::expect_error([&] { calibrate(s, history, plan); }, ErrorId::request_unknown_path,
+                     "'regime.weights.revenu' is not a number in this scenario");
   plan = plan_for(4, 1, 1);
   plan.strategy = "nope";
-  EXPECT_THROW(calibrate(s, history, plan), std::invalid_argument);
+  test::expect_error([&] { calibrate(s, history, plan); }, ErrorId::request_unknown_strategy,
+                     "unknown strategy 'nope'");
   plan = plan_for(4, 1, 1);
   plan.engagement.months = 6;  // the history reaches month 12
-  EXPECT_THROW(calibrate(s, history, plan), std::invalid_argument);
+  test::expect_error([&] { calibrate(s, history, plan); }, ErrorId::request_beyond_runs,
+                     "the observations reach month 12, but the runs stop at month 6");
+  plan = plan_for(1, 1, 1);
+  test::expect_error([&] { calibrate(s, history, plan); }, ErrorId::request_invalid_option,
+                     "needs at least 2 particles");
 }
 
 }  // namespace

@@ -4,8 +4,8 @@
 
 #include <cmath>
 #include <map>
-#include <stdexcept>
 
+#include "expect_error.hpp"
 #include "leverage_case.hpp"
 #include "parley/analysis.hpp"
 #include "parley/models.hpp"
@@ -22,7 +22,7 @@ class HandRuns : public RunSource {
   std::vector<std::string> series() const override { return names_; }
   int months() const override { return static_cast<int>(values_[0][0].size()) - 1; }
   SeriesBlock block(const std::string& strategy, std::size_t series) const override {
-    if (strategy != "s") throw std::invalid_argument("no such strategy");
+    if (strategy != "s") throw Error(ErrorId::request_unknown_strategy, "no such strategy");
     SeriesBlock b;
     b.runs = static_cast<int>(values_[series].size());
     b.months = months();
@@ -55,7 +55,7 @@ TEST(Scoring, CrpsIsTheExactCrpsOfTheEnsemble) {
     const double y = 5 * random.normal();
     EXPECT_NEAR(crps(x, y), naive_crps(x, y), 1e-9);
   }
-  EXPECT_THROW(crps({}, 1.0), std::invalid_argument);
+  test::expect_error([] { crps({}, 1.0); }, ErrorId::request_invalid_option, "empty ensemble");
 }
 
 TEST(Scoring, CrpsAgainstAnIntervalIsItsMeanOverTheInterval) {
@@ -113,7 +113,14 @@ TEST(Scoring, EventsAreScoredInEveryWindowAgainstPersistence) {
   EXPECT_DOUBLE_EQ(s.summary.persistence_brier, persistence);
   ASSERT_TRUE(s.summary.brier_skill);
   EXPECT_DOUBLE_EQ(*s.summary.brier_skill, 1.0 - brier / persistence);
-  EXPECT_THROW(score_strategy(runs, "other", o), std::invalid_argument);
+  test::expect_error([&] { score_strategy(runs, "other", o); }, ErrorId::request_unknown_strategy,
+                     "strategy 'other' was not run");
+  o.indicators.push_back({"x", 4, 1.0, std::nullopt, "", ""});  // the runs stop at month 3
+  test::expect_error([&] { score_strategy(runs, "s", o); }, ErrorId::request_beyond_runs,
+                     "the observations reach month 4, the runs only 3");
+  o.indicators.back() = {"nope", 1, 1.0, std::nullopt, "", ""};
+  test::expect_error([&] { score_strategy(runs, "s", o); }, ErrorId::request_unknown_series,
+                     "the runs do not record the series 'nope'");
 }
 
 TEST(Scoring, IndicatorsGetCrpsMedianBandsAndBothBaselines) {
@@ -211,7 +218,10 @@ TEST(Scoring, TheMemorySourceHandsOutEveryRunOfASeries) {
   const ObservationContext context = observation_context(source, s);
   EXPECT_EQ(context.months, 4);
   EXPECT_EQ(context.series.size(), series_names(s).size());
-  EXPECT_THROW(source.block("nope", food), std::invalid_argument);
+  test::expect_error([&] { source.block("nope", food); }, ErrorId::request_unknown_strategy,
+                     "strategy 'nope' was not run");
+  test::expect_error([&] { source.block("piecemeal", 1000); }, ErrorId::request_unknown_series,
+                     "no series 1000");
 }
 
 }  // namespace
