@@ -174,8 +174,9 @@ std::pair<const ModelEntry*, ModelParameters> resolve_spec(std::string_view spec
   }
   for (const auto& [key, value] : values) {
     const auto& specs = entry->info.parameters;
+    // An explicit capture: C++20 lets a lambda name a structured binding, clang 14 does not.
     bool known = std::any_of(specs.begin(), specs.end(),
-                             [&](const ParameterSpec& p) { return p.name == key; });
+                             [&key = key](const ParameterSpec& p) { return p.name == key; });
     if (!known) {
       throw Error(ErrorId::model_unknown_parameter,
                   fmt::format("model '{}' has no parameter '{}'", name, key));

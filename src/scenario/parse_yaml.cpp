@@ -387,8 +387,10 @@ std::optional<Condition> ScenarioParser::parse_condition(const YAML::Node& node,
                                                          const FieldPath& at) {
   if (!in_.check_map(node, at, {"when", "set"})) return std::nullopt;
   Condition condition;
-  bool ok = in_.require(node, "when", at) & in_.require(node, "set", at);
-  if (!ok) return std::nullopt;
+  // Both checks run, so that a condition missing both fields reports both.
+  const bool has_when = in_.require(node, "when", at);
+  const bool has_set = in_.require(node, "set", at);
+  if (!has_when || !has_set) return std::nullopt;
   auto text = in_.read_string(node["when"], at.key("when"));
   if (text) {
     // "<subject> <op> <number>", e.g. "girls_education >= 50".
