@@ -1,10 +1,8 @@
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-
 #include <atomic>
 #include <mutex>
 
 #include "analysis/thread_limit.hpp"
+#include "models/parallel.hpp"
 #include "parley/analysis.hpp"
 
 namespace parley {
@@ -30,13 +28,13 @@ std::vector<StrategyRuns> run_comparison(const Scenario& scenario, const Compari
   // Each run writes only its own slots, and draws only from its own streams: the schedule
   // cannot change any number.
   detail::with_threads(plan.threads, [&] {
-    tbb::parallel_for(
-        tbb::blocked_range<int>(0, plan.runs), [&](const tbb::blocked_range<int>& range) {
-          for (int r = range.begin(); r != range.end(); ++r) {
+    detail::for_blocks(
+        static_cast<std::size_t>(plan.runs), true, [&](std::size_t begin, std::size_t end) {
+          for (std::size_t r = begin; r != end; ++r) {
             const auto run = static_cast<std::uint64_t>(r);
             const Scenario drawn = draws.draw(plan.seed, run);
             for (std::size_t s = 0; s < plan.strategies.size(); ++s) {
-              results[s].runs[static_cast<std::size_t>(r)] =
+              results[s].runs[r] =
                   simulate_engagement(drawn, plan.strategies[s], plan.engagement, plan.seed, run);
             }
             const int finished = ++done;

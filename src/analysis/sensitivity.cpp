@@ -2,14 +2,13 @@
 // Saltelli (2007) without their spread-maximising selection: each trajectory moves every factor
 // once, by one grid step, in a random order and direction.
 #include <fmt/format.h>
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
 #include "analysis/thread_limit.hpp"
+#include "models/parallel.hpp"
 #include "parley/analysis.hpp"
 #include "parley/models.hpp"
 #include "parley/scenario.hpp"
@@ -167,10 +166,8 @@ std::vector<FactorEffect> morris_screening(const Scenario& scenario, const Sensi
   const auto r = static_cast<std::size_t>(plan.trajectories);
   std::vector<std::vector<double>> effects(r);
   detail::with_threads(plan.threads, [&] {
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, r), [&](const auto& range) {
-      for (std::size_t t = range.begin(); t != range.end(); ++t) {
-        effects[t] = trajectories.effects(t);
-      }
+    detail::for_blocks(r, true, [&](std::size_t begin, std::size_t end) {
+      for (std::size_t t = begin; t != end; ++t) effects[t] = trajectories.effects(t);
     });
   });
   std::vector<FactorEffect> out;
