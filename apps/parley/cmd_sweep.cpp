@@ -27,6 +27,7 @@ struct SweepArgs : RunOptions {
 std::vector<double> sweep_values(const SweepArgs& a) {
   if (!a.values.empty()) return a.values;
   std::vector<double> values;
+  values.reserve(static_cast<std::size_t>(a.steps));  // 1 to 1000 (the option's check)
   for (int k = 0; k < a.steps; ++k) {
     values.push_back(a.steps == 1 ? a.from : a.from + (a.to - a.from) * k / (a.steps - 1));
   }

@@ -8,7 +8,9 @@
 #include "commands.hpp"
 #include "parley/scenario.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   using namespace parley::cli;
   CLI::App app{"parley: forecast multi-actor negotiations and test engagement strategies"};
   app.require_subcommand(1);
@@ -48,11 +50,21 @@ int main(int argc, char** argv) {
     // Every error parley reports after loading: its id decides the exit code (docs/errors.md).
     std::cerr << "Error: " << e.what() << "\n";
     return parley::exit_code(e.id());
+  }
+  return exit_ok;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // The last resort, around all of run(): setting up the command line and printing a report
+  // can throw too.
+  try {
+    return run(argc, argv);
   } catch (const std::exception& e) {
     // Not one of parley's errors: a bug, or the system failing (e.g. out of memory). Never the
     // user's input, whatever the exception's type.
     std::cerr << "internal error: " << e.what() << "\n";
-    return exit_failure;
+    return parley::cli::exit_failure;
   }
-  return exit_ok;
 }
