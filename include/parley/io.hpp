@@ -45,9 +45,9 @@ std::string forecast_json(const Scenario& scenario, const std::vector<Forecast>&
 struct ComparisonContext {
   std::string scenario_file;  // as the user named it
   ComparisonPlan plan;
-  std::string reference;  // the strategy differences are taken to
+  std::string reference;                     // the strategy differences are taken to
   std::vector<int> checkpoints{12, 24, 36};  // those before the horizon, then the horizon
-  double seconds = 0;  // wall time of the runs
+  double seconds = 0;                        // wall time of the runs
 };
 
 // Per indicator: each strategy's median and 10-90% band at the checkpoints and its paired

@@ -149,8 +149,8 @@ RegimeMove regime_decides(const World& w, EngagementState& state, const PerIssue
     // Factions that all want the same point need no bargaining.
     const bool agreed = std::all_of(bargaining.position.begin(), bargaining.position.end(),
                                     [&](double x) { return x == bargaining.position.front(); });
-    const double target = agreed ? bargaining.position.front()
-                                 : engine.forecast_issue(bargaining, nullptr).outcome;
+    const double target =
+        agreed ? bargaining.position.front() : engine.forecast_issue(bargaining, nullptr).outcome;
     // Once within half a percent of the scale the step completes: a regime that has decided to
     // meet a benchmark meets it, rather than approaching it forever.
     double next = current + k.adjustment_speed * (target - current);

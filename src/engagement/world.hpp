@@ -88,7 +88,7 @@ struct World {
   std::vector<InstrumentEffects> effects;  // per instrument
   std::vector<bool> additive;      // per instrument: levels of several blocs add up (capped at 1)
   std::vector<IssueInput> issues;  // every issue with every participating actor
-  std::vector<IssueControl> control;                 // per issue
+  std::vector<IssueControl> control;  // per issue
   // Per issue: some bloc's condition reads it or it has effects of its own, so what the regime
   // receives depends on its policy there (else a move changes nothing it is paid).
   std::vector<bool> priced;

@@ -30,10 +30,10 @@ std::set<std::string> case_ids() {
     for (const std::string& n : *names) ids.erase(n);
   }
   // So may the names of the format's kinds (an instrument called `sanctions` of kind sanctions).
-  for (auto k : {InstrumentKind::sanctions, InstrumentKind::frozen_assets, InstrumentKind::aid,
-                 InstrumentKind::recognition, InstrumentKind::ct_cooperation,
-                 InstrumentKind::technical_assistance, InstrumentKind::dialogue,
-                 InstrumentKind::other}) {
+  for (auto k :
+       {InstrumentKind::sanctions, InstrumentKind::frozen_assets, InstrumentKind::aid,
+        InstrumentKind::recognition, InstrumentKind::ct_cooperation,
+        InstrumentKind::technical_assistance, InstrumentKind::dialogue, InstrumentKind::other}) {
     ids.erase(to_string(k));
   }
   for (auto k : {Linkage::bundled, Linkage::piecemeal}) ids.erase(to_string(k));
