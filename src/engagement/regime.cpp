@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace parley::detail {
 namespace {
@@ -107,6 +108,7 @@ RegimeMove regime_decides(const World& w, EngagementState& state, const PerIssue
     }
     const double dissent_now = dissent_among(w, views, range, current);
     std::vector<double> revenue_gain;  // log(revenue at y / revenue now)
+    revenue_gain.reserve(payoffs.size());
     for (const Payoff& p : payoffs) {
       revenue_gain.push_back(std::log(std::max(floor, state.revenue - now.revenue + p.revenue)) -
                              std::log(std::max(floor, state.revenue)));
@@ -121,7 +123,7 @@ RegimeMove regime_decides(const World& w, EngagementState& state, const PerIssue
     for (std::size_t f = 0; f < w.factions.size(); ++f) {
       const FactionPlan& faction = w.factions[f];
       const UtilityWeights& wt = faction.weights;
-      double best_utility = -INFINITY, best = current;
+      double best_utility = -std::numeric_limits<double>::infinity(), best = current;
       for (std::size_t c = 0; c < candidates.size(); ++c) {
         const double y = candidates[c];
         const double distance = (y - views[f].ideal) / range;
