@@ -4,8 +4,6 @@
 // ensemble of runs against the observations.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <cmath>
@@ -18,6 +16,7 @@
 
 #include "analysis/distributions.hpp"
 #include "analysis/thread_limit.hpp"
+#include "models/parallel.hpp"
 #include "parley/analysis.hpp"
 
 namespace parley {
@@ -265,7 +264,11 @@ std::vector<double> prior_predictive_scales(const std::vector<Proposal>& proposa
   std::vector<double> scales = relative_crps_scales(observations);
   for (std::size_t i = 0; i < scales.size(); ++i) {
     std::vector<double> crps;
-    for (const Proposal& p : proposals) crps.push_back(p.score->indicators[i].crps);
+    crps.reserve(proposals.size());
+    // Generation 0 draws every proposal from the prior, so each has a score.
+    for (const Proposal& p : proposals) {
+      if (p.score) crps.push_back(p.score->indicators[i].crps);
+    }
     if (const double median = quantile(crps, 0.5); median > 0) scales[i] = median;
   }
   return scales;
@@ -320,12 +323,13 @@ CalibrationResult calibrate(const Scenario& scenario, const Observations& observ
       const int batch = std::min(n, max_attempts - generation.simulated);
       std::vector<Proposal> proposals(static_cast<std::size_t>(batch));
       detail::with_threads(plan.threads, [&] {
-        tbb::parallel_for(tbb::blocked_range<int>(0, batch), [&](const auto& range) {
-          for (int i = range.begin(); i != range.end(); ++i) {
-            proposals[static_cast<std::size_t>(i)] =
-                sampler.propose(g, generation.simulated + i, previous, sd);
-          }
-        });
+        detail::for_blocks(
+            static_cast<std::size_t>(batch), true, [&](std::size_t begin, std::size_t end) {
+              for (std::size_t i = begin; i != end; ++i) {
+                proposals[i] =
+                    sampler.propose(g, generation.simulated + static_cast<int>(i), previous, sd);
+              }
+            });
       });
       // The prior predictive sets the scales: generation 0's first batch is n draws from it.
       if (result.crps_scales.empty()) {
@@ -381,6 +385,7 @@ Scenario calibrated_scenario(const Scenario& scenario, const CalibrationResult& 
   for (std::size_t p = 0; p < result.priors.size(); ++p) {
     const ParameterPrior& prior = result.priors[p];
     std::vector<double> sample;
+    sample.reserve(rows.size());
     for (std::size_t row : rows) sample.push_back(posterior.particles[row].values[p]);
     const double mean = weighted_mean(posterior, p);
     *find_number(s, prior.path) = mean;
