@@ -194,6 +194,7 @@ class PerIssueModel : public Model {
   Forecast forecast(const Scenario& scenario, ForecastObserver* observer = nullptr) const final;
   virtual IssueForecast forecast_issue(const IssueInput& issue,
                                        ForecastObserver* observer) const = 0;
+  const std::string& spec() const { return spec_; }  // e.g. "eum(q=0.5)"
 
  protected:
   explicit PerIssueModel(std::string spec) : spec_(std::move(spec)) {}

@@ -8,21 +8,28 @@
 #include <memory>
 #include <type_traits>
 
+#include "models/finite.hpp"
 #include "parley/models.hpp"
 
 namespace parley::detail {
 
+// Every model the registry makes sits behind the finiteness checks of models/finite.hpp.
 template <typename M>
 ModelEntry model_entry() {
-  ModelEntry entry{M::info(),
-                   [](const ModelParameters& p) -> std::unique_ptr<Model> { return M::make(p); }};
+  ModelEntry entry{M::info(), nullptr};
   if constexpr (std::is_base_of_v<PerIssueModel, M>) {
     entry.info.scope = ModelScope::per_issue;
+    entry.make = [](const ModelParameters& p) -> std::unique_ptr<Model> {
+      return checked_per_issue_model(M::make(p));
+    };
     entry.make_per_issue = [](const ModelParameters& p) -> std::unique_ptr<PerIssueModel> {
-      return M::make(p);
+      return checked_per_issue_model(M::make(p));
     };
   } else {
     entry.info.scope = ModelScope::joint;
+    entry.make = [](const ModelParameters& p) -> std::unique_ptr<Model> {
+      return checked_model(M::make(p), p.spec(M::info().name));
+    };
   }
   return entry;
 }

@@ -1,5 +1,10 @@
 #include "models/eum/eum.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
 #include "models/eum/bargaining.hpp"
 #include "models/registration.hpp"
 
@@ -43,6 +48,16 @@ IssueForecast EumModel::forecast_issue(const IssueInput& issue, ForecastObserver
   for (int round = 1; round <= options_.rounds && !result.converged; ++round) {
     std::vector<Offer> offers;
     const std::size_t moved = bargaining.step(&offers);
+    // The next round sorts the positions, which a NaN would leave unordered: stop here.
+    const auto positions = bargaining.positions();
+    if (!std::all_of(positions.begin(), positions.end(),
+                     [](double x) { return std::isfinite(x); })) {
+      throw ModelError(fmt::format(
+          "model '{}', issue '{}': round {} gave a position that is not a finite number; the "
+          "inputs' magnitudes are beyond what the model computes with (docs/scenario-format.md, "
+          "section Numbers)",
+          spec(), issue.issue_id, round));
+    }
     result.rounds = round;
     record(result, bargaining, round, std::move(offers), observer);
     // Nobody moved: the next round would start from the same state and repeat this one.

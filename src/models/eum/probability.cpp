@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include "models/parallel.hpp"
 
@@ -26,16 +25,18 @@ double VoteTable::spread(const double* v, std::size_t c) const {
   // outward visits every actor's value in ascending order; an ascending v_0..v_{n-1} has
   // sum_a sum_b |v_a - v_b| = 2 sum v_k (2k-n+1). Each held position stands for as many
   // actors as hold it, added one by one so that the sum does not depend on how positions are
-  // shared out. Padded with +inf at both ends, the merge needs no bounds checks.
+  // shared out. The merge checks its bounds instead of padding the row with +inf: a row of
+  // extreme magnitudes can itself hold inf or NaN, which no sentinel orders.
   const double n = static_cast<double>(n_);
-  std::ptrdiff_t left = static_cast<std::ptrdiff_t>(c) - 1;
+  std::size_t left = c;  // held positions [0, left) are still to merge on the left
   std::size_t right = c + 1;
   double sum = v[c] * (1.0 - n);
   double rank = 1.0;
   for (std::size_t k = 1; k < positions_->count(c); ++k, ++rank)
     sum += v[c] * (2.0 * rank + 1.0 - n);
-  while (rank < n) {
-    const std::size_t next = v[left] <= v[right] ? static_cast<std::size_t>(left--) : right++;
+  while (left > 0 || right < m_) {
+    const bool take_left = left > 0 && (right == m_ || v[left - 1] <= v[right]);
+    const std::size_t next = take_left ? --left : right++;
     for (std::size_t k = 0; k < positions_->count(next); ++k, ++rank) {
       sum += v[next] * (2.0 * rank + 1.0 - n);
     }
@@ -48,8 +49,14 @@ void VoteTable::fill_row(std::size_t t, bool linear, double* row) const {
   if (linear) {
     const auto value = positions_->values();
     const double x = value[at_[t]];
-    const double scale = w_[t] / positions_->range();
-    for (std::size_t c = 0; c < m; ++c) row[c] = scale * std::abs(x - value[c]);
+    const double range = positions_->range();
+    const double scale = w_[t] / range;
+    if (std::isfinite(scale)) {
+      for (std::size_t c = 0; c < m; ++c) row[c] = scale * std::abs(x - value[c]);
+    } else {
+      // Positions closer together than w / DBL_MAX: divide the distance first, d <= 1.
+      for (std::size_t c = 0; c < m; ++c) row[c] = w_[t] * (std::abs(x - value[c]) / range);
+    }
     return;
   }
   const double* log_distance = positions_->log_distance(at_[t]);
@@ -65,9 +72,9 @@ double VoteTable::accumulate_votes(Probability rule, bool parallel) {
   std::fill_n(prefix_.begin(), m, 0.0);
   spread_.assign(n, 0.0);
   detail::for_blocks(n, parallel, [&](std::size_t begin, std::size_t end) {
-    std::vector<double>& padded = rows_.local(parallel);
-    padded.assign(m + 2, std::numeric_limits<double>::infinity());
-    double* row = padded.data() + 1;
+    std::vector<double>& buffer = rows_.local(parallel);
+    buffer.resize(m);
+    double* row = buffer.data();
     for (std::size_t t = begin; t < end; ++t) {
       fill_row(t, linear, row);
       std::copy_n(row, m, &prefix_[(t + 1) * m]);

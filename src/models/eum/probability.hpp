@@ -38,7 +38,7 @@ class VoteTable {
                    Probability rule);
   // Fills prefix_ and returns sum_k sum_a sum_b |V_k(a, b)| (scholz rule only, else 0).
   double accumulate_votes(Probability rule, bool parallel);
-  // Voter t's w (d/R)^r to every held position, into row[0..m); row[-1] and row[m] are +inf.
+  // Voter t's w (d/R)^r to every held position, into row[0..m).
   void fill_row(std::size_t t, bool linear, double* row) const;
   // sum_a sum_b |row_a - row_b| over all actors a, b, for a voter at held position c.
   double spread(const double* row, std::size_t c) const;

@@ -340,6 +340,45 @@ TEST(EumVoteTable, PaperProbabilitiesOfAPairAddUpToOne) {
   EXPECT_EQ(table.prevails(1, 1), 0.0);                                  // the two actors at 3
 }
 
+// --- extreme magnitudes (issue 13, F0) -------------------------------------------------------
+// Positions a subnormal apart once made the linear votes w / R overflow to inf, and the spread
+// merge, which took +inf padding as its bound, then read before the start of the held
+// positions (ASan: heap-buffer-overflow in HeldPositions::count). The votes must be what the
+// same positions give on an ordinary scale: the vote table is invariant under rescaling.
+TEST(EumVoteTable, SubnormalPositionsVoteAsOnAnOrdinaryScale) {
+  const std::vector<double> w = {500, 3000, 1000}, r(3, 1.0);
+  for (double tiny : {1e-320, 5e-324, 1e-310, 1e-308}) {
+    const std::vector<double> x = {0, tiny, tiny}, ordinary = {0, 1, 1};
+    eum::HeldPositions held, reference;
+    held.assign(x, tiny, false);
+    reference.assign(ordinary, 1.0, false);
+    for (eum::Probability rule : {eum::Probability::scholz, eum::Probability::paper}) {
+      eum::VoteTable table, expected;
+      table.compute(held, w, r, rule, false);
+      expected.compute(reference, w, r, rule, false);
+      for (std::size_t c = 0; c < 2; ++c) {
+        for (std::size_t e = 0; e < 2; ++e) {
+          EXPECT_DOUBLE_EQ(table.prevails(c, e), expected.prevails(c, e)) << tiny;
+        }
+      }
+    }
+  }
+}
+
+// Weights so large that the votes overflow give NaN probabilities, which the model then
+// reports; the table itself must stay within its buffers (the sanitizer build checks).
+TEST(EumVoteTable, OverflowingWeightsStayInBounds) {
+  const std::vector<double> x = {0, 40, 100, 100}, w = {1e308, 1e308, 1e308, 5}, r(4, 1.0);
+  eum::HeldPositions held;
+  held.assign(x, 100.0, false);
+  held.fill_log_distances(false);
+  for (eum::Probability rule : {eum::Probability::scholz, eum::Probability::paper}) {
+    eum::VoteTable table;
+    table.compute(held, w, r, rule, false);
+    EXPECT_EQ(table.prevails(1, 1), 0.0);
+  }
+}
+
 TEST(EumHeldPositions, CountsEachHeldPositionOnce) {
   const std::vector<double> x = {7, 3, 10, 3, 0, 7, 3};
   eum::HeldPositions held;
