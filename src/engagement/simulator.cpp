@@ -1,4 +1,6 @@
 // One engagement run: build the world for the strategy, step it month by month, record.
+#include <fmt/format.h>
+
 #include <cmath>
 
 #include "engagement/dynamics.hpp"
@@ -39,6 +41,33 @@ MonthRecord record(const detail::World& w, const detail::EngagementState& state)
   for (std::size_t i : w.recorded_tracks) r.values.push_back(state.agreement_month[i] >= 0);
   for (bool talks : state.talks) r.values.push_back(talks ? 1.0 : 0.0);
   return r;
+}
+
+std::string run_name(const std::string& strategy_id) {
+  return strategy_id.empty() ? std::string("the blocs' baselines")
+                             : "strategy '" + strategy_id + "'";
+}
+
+// Once a month, not inside the dynamics: every number the month recorded is finite, or the run
+// stops and says where. Validation keeps inputs within the magnitudes the dynamics handle.
+void check_finite(const Scenario& s, const MonthRecord& r, const std::string& strategy_id,
+                  int month) {
+  auto fail = [&](const std::string& what, double value) {
+    throw ModelError(fmt::format(
+        "engagement simulation under {}, month {}: {} is {}; the scenario's magnitudes are "
+        "beyond what the simulator computes with (docs/scenario-format.md, section Numbers)",
+        run_name(strategy_id), month, what, value));
+  };
+  for (std::size_t i = 0; i < indicator_count; ++i) {
+    if (!std::isfinite(r.indicators[i])) {
+      fail(fmt::format("indicator {}", to_string(static_cast<Indicator>(i))), r.indicators[i]);
+    }
+  }
+  for (std::size_t i = 0; i < r.issue_positions.size(); ++i) {
+    if (!std::isfinite(r.issue_positions[i])) {
+      fail(fmt::format("the regime's policy on issue '{}'", s.issues[i].id), r.issue_positions[i]);
+    }
+  }
 }
 
 }  // namespace
@@ -138,9 +167,16 @@ EngagementRun simulate_engagement(const Scenario& scenario, const std::string& s
   EngagementRun result;
   result.months.reserve(static_cast<std::size_t>(options.months) + 1);
   result.months.push_back(record(world, state));
+  check_finite(scenario, result.months.back(), strategy_id, 0);
   for (int m = 0; m < options.months; ++m) {
-    detail::step_month(world, state, *engine, shocks);
+    try {
+      detail::step_month(world, state, *engine, shocks);
+    } catch (const ModelError& e) {
+      throw ModelError(fmt::format("engagement simulation under {}, month {}: {}",
+                                   run_name(strategy_id), m + 1, e.what()));
+    }
     result.months.push_back(record(world, state));
+    check_finite(scenario, result.months.back(), strategy_id, m + 1);
   }
   result.agreement_month = state.agreement_month;
   result.recognition_steps.assign(scenario.actors.size(), 0);
