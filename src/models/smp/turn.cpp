@@ -107,8 +107,11 @@ void Turn::add_bargain(const Actors& actors, const State& state, const Options& 
     queue_[j].push_back(by_j);
     return;
   }
-  // pw_comp: the two views averaged with weights capability x total salience.
-  const double w_i = actors.influence[i], w_j = actors.influence[j];
+  // pw_comp: the two views averaged with weights capability x total salience; when neither
+  // actor has any (capability or salience 0), the two views count equally rather than 0 / 0.
+  const bool weightless = actors.influence[i] + actors.influence[j] == 0;
+  const double w_i = weightless ? 1.0 : actors.influence[i];
+  const double w_j = weightless ? 1.0 : actors.influence[j];
   const std::size_t dims = actors.dims, at = coords_.size();
   coords_.resize(at + 2 * dims);
   const Bargain bi = bargains_[by_i], bj = bargains_[by_j];

@@ -288,6 +288,10 @@ TEST(Smp, DegenerateInputsStayFinite) {
   Scenario no_capability = small_scenario(5);
   for (Actor& a : no_capability.actors) a.capability = 0.0;
   expect_finite(make_model("smp")->forecast(no_capability), "zero capability");
+  // pw_comp weighs the two views of a bargain by influence: two weightless actors once gave
+  // 0 / 0 (found by the boundary-magnitude suite).
+  expect_finite(make_model("smp(bargaining=pw_comp)")->forecast(no_capability),
+                "zero capability, pw_comp");
 
   Scenario no_salience = small_scenario(5);
   no_salience.actors[2].salience = {{"dim0", 0.0}, {"dim1", 0.0}};
