@@ -7,6 +7,7 @@
 // reference is checked by validation, so code that receives a validated Scenario may rely on them.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -270,6 +271,31 @@ int calendar_month(const std::string& as_of, int month);
 std::optional<int> month_index(std::string_view text);
 
 // ---------------------------------------------------------------------------------------------
+// Limits: the magnitudes and sizes parley accepts, documented in docs/scenario-format.md
+// (section 2, "Numbers" and "Limits"). Validation rejects what lies outside them; inside them no
+// model and not the engagement simulator overflows or underflows (tests/unit/models,
+// test_boundary_magnitudes.cpp).
+namespace limits {
+// Every number in a scenario is 0 or has a magnitude in [min_magnitude, max_magnitude] (E016).
+// Capabilities, scales and money stay well inside double's range even after the models raise
+// them to the 8th power (smp) or multiply them by each other (exchange, eum); numbers below
+// min_magnitude, subnormal ones among them, are rejected, not rounded to 0, because the models
+// divide by them (attacks per unit of spoiler strength, w / (position range) in eum).
+inline constexpr double max_magnitude = 1e6;
+inline constexpr double min_magnitude = 1e-9;
+// An issue's scale is at least this wide (E013), so positions differ by many ulps of the bounds.
+inline constexpr double min_scale_width = 1e-6;
+// A beta distribution's shapes are at least this (E031): below it a draw can underflow to 0/0.
+inline constexpr double min_beta_shape = 0.05;
+// An input file holds at most this many bytes (E004); read with this cap, never beyond it.
+inline constexpr std::size_t max_input_bytes = std::size_t{64} << 20;
+// Maps and lists nest at most this deep (E004); a scenario needs about 8.
+inline constexpr int max_nesting_depth = 64;
+// An id has at most this many characters (E004); ids made by the importers are cut to it.
+inline constexpr std::size_t max_id_length = 64;
+}  // namespace limits
+
+// ---------------------------------------------------------------------------------------------
 // Reading, validating and writing scenarios.
 //
 // Every problem found in an input is a Diagnostic with a stable code, a location (file, line and
@@ -394,7 +420,9 @@ std::string to_ktab_csv(const Scenario& scenario);
 // Writes `content` to `path` atomically: a temporary file beside it, then a rename. Throws
 // Error io.write.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
-// Throws Error io.read.
+// The whole file, at most limits::max_input_bytes of it: a longer file (or a device that never
+// ends, /dev/zero) is an error, found without reading past the limit. Pipes and FIFOs are read
+// like files; directories are refused. Throws Error io.read.
 std::string read_file(const std::filesystem::path& path);
 
 // ---------------------------------------------------------------------------------------------

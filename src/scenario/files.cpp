@@ -9,23 +9,57 @@
 #include <system_error>
 
 #include "parley/scenario.hpp"
+#include "scenario/parsed.hpp"
 
 namespace parley {
 
-std::string read_file(const std::filesystem::path& path) {
+namespace detail {
+
+bool read_capped(const std::filesystem::path& path, std::size_t cap, std::string& out) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
+  const auto status = std::filesystem::status(path, ec);
+  if (std::filesystem::is_directory(status)) {
     throw Error(ErrorId::io_read,
                 fmt::format("cannot read '{}': it is a directory", path.string()));
+  }
+  // A regular file says its size: refuse a long one before reading it.
+  if (std::filesystem::is_regular_file(status)) {
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > cap) return false;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     throw Error(ErrorId::io_read,
                 fmt::format("cannot read '{}': {}", path.string(), std::strerror(errno)));
   }
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
+  // Pipes, FIFOs and devices do not: read in chunks, one byte past the cap at most.
+  out.clear();
+  std::string chunk(std::size_t{1} << 20, '\0');
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    out.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    if (out.size() > cap) return false;
+  }
+  if (in.bad()) {
+    throw Error(ErrorId::io_read,
+                fmt::format("cannot read '{}': {}", path.string(), std::strerror(errno)));
+  }
+  return true;
+}
+
+std::string too_large_message(const std::filesystem::path& path) {
+  return fmt::format("'{}' is larger than {} MiB, the limit for an input file", path.string(),
+                     limits::max_input_bytes >> 20);
+}
+
+}  // namespace detail
+
+std::string read_file(const std::filesystem::path& path) {
+  std::string content;
+  if (!detail::read_capped(path, limits::max_input_bytes, content)) {
+    throw Error(ErrorId::io_read, detail::too_large_message(path));
+  }
+  return content;
 }
 
 namespace {

@@ -78,6 +78,7 @@ class DecideReader {
   void check_power(std::size_t actor, double power, const TextField& field, int line,
                    const std::string& issue);
   void set_scales();
+  void report_missing_declarations();
   void scale_saliences_given_on_0_1();
   std::string join_from(const TextRecord& record, std::size_t first) const;
   bool has_fields(const TextRecord& record, std::size_t count, const char* layout);
@@ -92,8 +93,9 @@ class DecideReader {
   std::map<std::string, int> declared_on_line_;     // "A:id" / "P:id" -> line
   IdAllocator actor_ids_;
   IdAllocator issue_ids_;
-  std::vector<std::vector<Marker>> markers_;  // per issue
-  std::vector<std::optional<Power>> powers_;  // per actor, the first power read
+  std::vector<std::vector<Marker>> markers_;       // per issue
+  std::map<std::size_t, bool> unreadable_marker_;  // issue -> a #M row's number was reported
+  std::vector<std::optional<Power>> powers_;       // per actor, the first power read
   // Per actor, issue id -> the salience as written, for exact 0-1 -> 0-100 scaling.
   std::vector<std::map<std::string, std::string>> salience_texts_;
   std::map<std::pair<std::size_t, std::size_t>, int> data_line_;  // (actor, issue) -> #D line
@@ -109,6 +111,7 @@ Parsed DecideReader::read() {
     if (tag == "#D") read_data(record);
   }
   set_scales();
+  report_missing_declarations();
   Meta& meta = parsed_.scenario.meta;
   meta.name = file_stem(file_);
   meta.description =
@@ -116,6 +119,22 @@ Parsed DecideReader::read() {
   scale_saliences_given_on_0_1();
   for (const std::string& text : descriptions_) meta.description += "\n" + text;
   return std::move(parsed_);
+}
+
+void DecideReader::report_missing_declarations() {
+  // Where the missing rows would go: after the last line of the file.
+  const int end = records_.empty() ? 1 : records_.back().line + 1;
+  parsed_.locations.emplace("", Location{1, 1});
+  if (parsed_.scenario.issues.empty()) {
+    report_.error("E022", end, 1, "issues",
+                  "expected at least one issue: a decide file declares each with a '#P, issue id, "
+                  "name' row");
+  }
+  if (parsed_.scenario.actors.empty()) {
+    report_.error("E022", end, 1, "actors",
+                  "expected at least one actor: a decide file declares each with a '#A, actor id, "
+                  "name' row");
+  }
 }
 
 void DecideReader::declare(const TextRecord& record) {
@@ -220,7 +239,10 @@ void DecideReader::read_marker(const TextRecord& record) {
   const std::string path = fmt::format("issues[{}].scale", *issue);
   const TextField& field = record.fields[2];
   auto value = report_.number(field, record.line, path, "a labelled point on the issue's scale");
-  if (!value) return;
+  if (!value) {
+    unreadable_marker_[*issue] = true;  // reported here; its scale is not checked again
+    return;
+  }
   markers_[*issue].push_back({*value, join_from(record, 3), {record.line, field.column}});
 }
 
@@ -275,7 +297,7 @@ void DecideReader::set_scales() {
   auto& issues = parsed_.scenario.issues;
   for (std::size_t i = 0; i < issues.size(); ++i) {
     const auto& markers = markers_[i];
-    if (markers.empty()) continue;  // decide's default bounds [0, 100] stand
+    if (markers.empty() || unreadable_marker_.count(i)) continue;  // default [0, 100] stands
     auto [low, high] =
         std::minmax_element(markers.begin(), markers.end(),
                             [](const Marker& a, const Marker& b) { return a.value < b.value; });

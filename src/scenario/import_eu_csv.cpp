@@ -79,7 +79,14 @@ Parsed EuReader::read() {
   scenario.issues.push_back(issue);
   report_.remember("issues[0]", records_[0].line, records_[0].fields[2].column);
 
+  parsed_.locations.emplace("", Location{1, 1});
   for (std::size_t i = 1; i < records_.size(); ++i) read_row(records_[i], i - 1);
+  if (records_.size() == 1) {
+    report_.error("E022", records_[0].line + 1, 1, "actors",
+                  fmt::format("expected at least one actor: a line per actor after the header "
+                              "'{}'",
+                              expected_header));
+  }
   IdAllocator ids;
   for (std::size_t i = 0; i < scenario.actors.size(); ++i) {
     scenario.actors[i].id = ids.make(scenario.actors[i].name, fmt::format("actor_{}", i + 1));

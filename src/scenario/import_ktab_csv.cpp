@@ -10,6 +10,8 @@
 // are left to validation; rules that only KTAB imposes are checked here.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "scenario/import_text.hpp"
 #include "scenario/parsed.hpp"
 
@@ -19,6 +21,9 @@ namespace {
 constexpr int ktab_min_actors = 3;
 constexpr int ktab_max_actors = 250;
 constexpr int leading_columns = 3;  // name, description, capability (Power)
+// KTAB reads capabilities up to 1e8; parley's limit is lower (limits::max_magnitude), and only
+// the ratios between capabilities matter to the models, so larger ones are scaled down.
+constexpr double ktab_max_capability = 1e8;
 // KTAB rejects an actor whose saliences sum above 100; allow for rounding in the file's decimals.
 constexpr double salience_sum_tolerance = 1e-9;
 
@@ -34,6 +39,7 @@ class KtabReader {
   bool read_header(const TextRecord& record);
   void read_actor(const TextRecord& record, std::size_t index);
   void assign_actor_ids();
+  void scale_capabilities_to_parleys_limit();
   void check_actor_count();
   std::size_t fields_per_actor() const { return leading_columns + 2 * dimensions_; }
 
@@ -69,9 +75,11 @@ Parsed KtabReader::read() {
     parsed_.readable = false;
     return std::move(parsed_);
   }
+  parsed_.locations.emplace("", Location{1, 1});
   for (std::size_t i = 2; i < records_.size(); ++i) read_actor(records_[i], i - 2);
   assign_actor_ids();
   check_actor_count();
+  scale_capabilities_to_parleys_limit();
   return std::move(parsed_);
 }
 
@@ -174,9 +182,10 @@ void KtabReader::read_actor(const TextRecord& record, std::size_t index) {
   report_.remember(path + ".name", record.line, fields[0].column);
   report_.remember(path + ".id", record.line, fields[0].column);
   if (fields.size() > 2) {
-    actor.capability =
-        report_.number(fields[2], record.line, path + ".capability", "the actor's capability")
-            .value_or(0.0);
+    actor.capability = report_
+                           .number(fields[2], record.line, path + ".capability",
+                                   "the actor's capability", ktab_max_capability)
+                           .value_or(0.0);
   }
   double salience_sum = 0.0;
   int first_salience_column = 0;
@@ -209,6 +218,18 @@ void KtabReader::read_actor(const TextRecord& record, std::size_t index) {
   parsed_.scenario.actors.push_back(std::move(actor));
 }
 
+void KtabReader::scale_capabilities_to_parleys_limit() {
+  auto& actors = parsed_.scenario.actors;
+  double largest = 0.0;
+  for (const Actor& actor : actors) largest = std::max(largest, actor.capability);
+  if (largest <= limits::max_magnitude) return;
+  const double factor = limits::max_magnitude / largest;
+  for (Actor& actor : actors) actor.capability *= factor;
+  parsed_.scenario.meta.description +=
+      fmt::format("{}Capabilities were scaled by {:g} to stay within 1e6, keeping their ratios.",
+                  parsed_.scenario.meta.description.empty() ? "" : " ", factor);
+}
+
 void KtabReader::assign_actor_ids() {
   // Ids are given once all rows are read, so that slug clashes are resolved in file order.
   IdAllocator ids;
@@ -225,8 +246,9 @@ void KtabReader::check_actor_count() {
   std::string found = rows == 0 ? std::string("no actor rows")
                                 : fmt::format("{} actor rows (lines {}-{})", rows, records_[2].line,
                                               records_.back().line);
+  // With no rows at all this is also why the scenario has no actors: one mistake, one message.
   report_.error(
-      "E002", records_[0].line, declared_actors_field_.column, "",
+      "E002", records_[0].line, declared_actors_field_.column, rows == 0 ? "actors" : "",
       fmt::format("line 1 declares {} actors, but the file has {}", *declared_actors_, found));
 }
 

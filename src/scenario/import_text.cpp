@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <system_error>
 
+#include "scenario/input_checks.hpp"
+
 namespace parley::detail {
 namespace {
 
@@ -179,11 +181,24 @@ std::string slug(std::string_view name) {
   return first == std::string::npos ? std::string() : id.substr(first);
 }
 
+namespace {
+// The first `length` characters of an id, without a trailing separator.
+std::string cut(const std::string& id, std::size_t length) {
+  std::string out = id.substr(0, length);
+  while (out.size() > 1 && (out.back() == '_' || out.back() == '-')) out.pop_back();
+  return out;
+}
+}  // namespace
+
 std::string IdAllocator::make(std::string_view name, const std::string& fallback) {
   std::string base = slug(name);
   if (base.empty()) base = fallback;
-  std::string id = base;
-  for (int n = 2; used_.count(id); ++n) id = fmt::format("{}_{}", base, n);
+  // Long names keep their full text in the label; the id is cut to the limit.
+  std::string id = cut(base, limits::max_id_length);
+  for (int n = 2; used_.count(id); ++n) {
+    const std::string suffix = fmt::format("_{}", n);
+    id = cut(base, limits::max_id_length - suffix.size()) + suffix;
+  }
   used_.insert(id);
   return id;
 }
@@ -208,10 +223,17 @@ void ImportReport::remember(const std::string& path, int line, int column) {
 }
 
 std::optional<double> ImportReport::number(const TextField& field, int line,
-                                           const std::string& path, const char* what) {
+                                           const std::string& path, const char* what,
+                                           double max_magnitude) {
   remember(path, line, field.column);
   ParsedNumber number = parse_number(field.text);
-  if (number.status == NumberStatus::ok) return number.value;
+  if (number.status == NumberStatus::ok) {
+    if (auto problem = magnitude_problem(number.value, max_magnitude)) {
+      error("E016", line, field.column, path, fmt::format("{} ({})", *problem, what));
+      return std::nullopt;
+    }
+    return number.value;
+  }
   const bool infinite = number.status == NumberStatus::not_finite;
   error(infinite ? "E014" : "E012", line, field.column, path,
         fmt::format("expected {} ({}), got {}", infinite ? "a finite number" : "a number", what,

@@ -61,7 +61,8 @@ std::string describe_field(std::string_view text);
 // '_'. Empty when nothing usable is left.
 std::string slug(std::string_view name);
 
-// Hands out ids that are unique within one list: "xj", then "xj_2", "xj_3", ...
+// Hands out ids that are unique within one list: "xj", then "xj_2", "xj_3", ..., each at most
+// limits::max_id_length characters long.
 class IdAllocator {
  public:
   std::string make(std::string_view name, const std::string& fallback);
@@ -84,9 +85,10 @@ class ImportReport {
   // Keeps the first location given for `path`.
   void remember(const std::string& path, int line, int column);
   // The number in `field` (remembered at `path`), or nothing after reporting E012 (not a number)
-  // or E014 (not finite); `what` says what the field should hold, e.g. "the actor's capability".
+  // or E014 (not finite) or E016 (a magnitude beyond `max_magnitude` or below
+  // limits::min_magnitude); `what` says what the field should hold, e.g. "the actor's capability".
   std::optional<double> number(const TextField& field, int line, const std::string& path,
-                               const char* what);
+                               const char* what, double max_magnitude = limits::max_magnitude);
 
  private:
   Parsed& parsed_;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <climits>
 
+#include "scenario/input_checks.hpp"
 #include "scenario/parsed.hpp"
 
 namespace parley {
@@ -25,6 +26,23 @@ detail::Parsed parse_any(std::string_view text, const std::string& file, InputFo
   return detail::parse_yaml_scenario(text, file);
 }
 
+// The checks every format shares, on the raw text: its size and its encoding.
+bool checked_text(std::string_view text, const std::string&) {
+  return text.size() <= limits::max_input_bytes && !detail::invalid_utf8(text);
+}
+
+detail::Parsed rejected_text(std::string_view text, const std::string& file) {
+  detail::Parsed parsed;
+  parsed.readable = false;
+  if (text.size() > limits::max_input_bytes) {
+    parsed.diagnostics.push_back({"E004", file, 0, 0, "", detail::too_large_message(file)});
+  } else if (auto problem = detail::invalid_utf8(text)) {
+    parsed.diagnostics.push_back(
+        {"E003", file, problem->where.line, problem->where.column, "", problem->message});
+  }
+  return parsed;
+}
+
 }  // namespace
 
 LoadResult check_scenario_text(std::string_view text, const std::string& file,
@@ -37,7 +55,8 @@ LoadResult check_scenario_text(std::string_view text, const std::string& file,
       (extension == ".yaml" || extension == ".yml")) {
     result.format = InputFormat::yaml;
   }
-  detail::Parsed parsed = parse_any(text, file, result.format);
+  detail::Parsed parsed =
+      checked_text(text, file) ? parse_any(text, file, result.format) : rejected_text(text, file);
   if (parsed.readable) {
     detail::DiagnosticSink sink(file, parsed.locations, parsed.diagnostics);
     detail::validate_scenario(parsed.scenario, sink);
@@ -59,7 +78,12 @@ LoadResult check_scenario_text(std::string_view text, const std::string& file,
 LoadResult check_scenario_file(const std::filesystem::path& path, const LoadOptions& options) {
   std::string text;
   try {
-    text = read_file(path);
+    if (!detail::read_capped(path, limits::max_input_bytes, text)) {
+      LoadResult result;
+      result.diagnostics.push_back(
+          {"E004", path.string(), 0, 0, "", detail::too_large_message(path)});
+      return result;
+    }
   } catch (const Error& e) {
     LoadResult result;
     result.diagnostics.push_back({"E001", path.string(), 0, 0, "", std::string(e.message())});

@@ -2,6 +2,7 @@
 // Structure and types are checked here; ranges and cross references in validate.cpp.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "scenario/input_checks.hpp"
 #include "scenario/parsed.hpp"
 #include "scenario/syntax_errors.hpp"
 #include "scenario/yaml_reader.hpp"
@@ -412,6 +414,10 @@ std::optional<Condition> ScenarioParser::parse_condition(const YAML::Node& node,
                     *text + "'");
       return std::nullopt;
     }
+    if (auto problem = magnitude_problem(condition.threshold)) {
+      in_.error("E016", node["when"], at.key("when"), "the threshold: " + *problem);
+      return std::nullopt;
+    }
   }
   condition.set = parse_level_map(node["set"], at.key("set"));
   if (!text) return std::nullopt;
@@ -648,9 +654,21 @@ void ScenarioParser::parse_parameters(const YAML::Node& node, const FieldPath& a
 Parsed parse_yaml_scenario(std::string_view text, const std::string& file) {
   Parsed parsed;
   DiagnosticSink sink(file, parsed.locations, parsed.diagnostics);
+  if (auto deep = nesting_beyond(text, limits::max_nesting_depth)) {
+    sink.error_at("E004", deep->where, "", deep->message);
+    parsed.readable = false;
+    return parsed;
+  }
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
+  } catch (const YAML::DeepRecursion& e) {
+    // Nesting that the scan above did not count (it follows YAML's layout only roughly).
+    sink.error_at("E004", {e.mark.line + 1, e.mark.column + 1}, "",
+                  fmt::format("maps and lists nest too deep here; parley reads at most {} levels",
+                              limits::max_nesting_depth));
+    parsed.readable = false;
+    return parsed;
   } catch (const YAML::Exception& e) {
     SyntaxProblem problem = explain_yaml_error(text, e.mark.line, e.mark.column, e.msg);
     sink.error_at("E002", problem.where, "", problem.message);

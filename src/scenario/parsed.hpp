@@ -56,6 +56,11 @@ class DiagnosticSink {
   std::vector<Diagnostic>& out_;
 };
 
+// Reads `path` into `out`; false, without reading far past it, when it holds more than `cap`
+// bytes. Throws std::runtime_error when it cannot be read.
+bool read_capped(const std::filesystem::path& path, std::size_t cap, std::string& out);
+std::string too_large_message(const std::filesystem::path& path);
+
 Parsed parse_yaml_scenario(std::string_view text, const std::string& file);
 Parsed parse_json_scenario(std::string_view text, const std::string& file);
 Parsed parse_ktab_csv(std::string_view text, const std::string& file);

@@ -7,7 +7,8 @@
 namespace parley {
 namespace {
 
-constexpr double unbounded = std::numeric_limits<double>::max();
+// Fields without a range of their own take the magnitude every number is held to.
+constexpr double unbounded = limits::max_magnitude;
 
 class Collector {
  public:

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <set>
 
@@ -14,11 +15,17 @@ namespace {
 
 std::string show(double value) { return fmt::format("{}", value); }
 
+// Bounds as written in the docs: the magnitude limit reads 1e6, not 1000000.
+std::string show_bound(double value) {
+  if (std::abs(value) == limits::max_magnitude) return value < 0 ? "-1e6" : "1e6";
+  return show(value);
+}
+
 std::string range_text(double min, double max) {
-  constexpr double big = std::numeric_limits<double>::max();
-  if (min == std::numeric_limits<double>::min()) return "a number > 0";
-  if (max >= big) return min == 0 ? "a number >= 0" : fmt::format("a number >= {}", min);
-  return fmt::format("a number in [{}, {}]", min, max);
+  if (min == std::numeric_limits<double>::min()) {
+    return fmt::format("a number in (0, {}]", show_bound(max));
+  }
+  return fmt::format("a number in [{}, {}]", show_bound(min), show_bound(max));
 }
 
 template <typename T>
@@ -69,10 +76,21 @@ class Validator {
     check_unique_ids(s_.issues, "issues", sink_);
     for (std::size_t i = 0; i < s_.issues.size(); ++i) {
       const Issue& issue = s_.issues[i];
+      const std::string at = fmt::format("issues[{}].scale", i);
       if (!(issue.scale_min < issue.scale_max)) {
-        sink_.error("E013", fmt::format("issues[{}].scale", i),
+        sink_.error("E013", at,
                     fmt::format("expected min < max, got [{}, {}]", show(issue.scale_min),
                                 show(issue.scale_max)));
+      } else if (std::abs(issue.scale_min) > limits::max_magnitude ||
+                 std::abs(issue.scale_max) > limits::max_magnitude) {
+        // Written scales are held to it when read; a scale an importer widened may not be.
+        sink_.error("E013", at,
+                    fmt::format("expected a scale within [-1e6, 1e6], got [{}, {}]",
+                                show(issue.scale_min), show(issue.scale_max)));
+      } else if (issue.scale_max - issue.scale_min < limits::min_scale_width) {
+        sink_.error("E013", at,
+                    fmt::format("expected a scale at least 1e-6 wide (max - min), got [{}, {}]",
+                                show(issue.scale_min), show(issue.scale_max)));
       }
       check_issue_role(i);
       check_channels(issue.effects, issue_effect_channels(), fmt::format("issues[{}]", i));
@@ -432,7 +450,10 @@ class Validator {
         if (p.size() != 2 || !(p[1] > 0)) return bad("normal needs [mean, sd] with sd > 0");
         return;
       case DistributionKind::beta:
-        if (p.size() != 2 || !(p[0] > 0 && p[1] > 0)) return bad("beta needs [a, b] with a, b > 0");
+        if (p.size() != 2 || !(p[0] >= limits::min_beta_shape && p[1] >= limits::min_beta_shape)) {
+          // Smaller shapes let both gamma draws underflow to 0, and the draw to 0 / 0.
+          return bad("beta needs [a, b] with a, b >= 0.05");
+        }
         if (field.min != 0 || field.max != 1) {
           return bad(
               fmt::format("beta draws from [0, 1], but this field takes {}; use uniform, "

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "scenario/did_you_mean.hpp"
+#include "scenario/input_checks.hpp"
 
 namespace parley::detail {
 namespace {
@@ -145,6 +146,14 @@ std::optional<std::string> YamlReader::read_string(const YAML::Node& node, const
 
 std::optional<std::string> YamlReader::read_id(const YAML::Node& node, const FieldPath& where) {
   auto text = read_string(node, where);
+  if (text && text->size() > limits::max_id_length) {
+    // Ids are repeated in every table and output file: keep them short (labels may be long).
+    error("E004", node, where,
+          fmt::format("expected an id of at most {} characters, got {} characters; put the long "
+                      "form in a label or name",
+                      limits::max_id_length, text->size()));
+    return text;
+  }
   if (text && !valid_id(*text)) {
     // Reported once here; the raw text is kept so references to it do not fail again.
     error("E012", node, where,
@@ -187,9 +196,15 @@ std::optional<double> YamlReader::read_plain_number(const YAML::Node& node,
     }
     double value = 0.0;
     if (YAML::convert<double>::decode(node, value)) {
-      if (std::isfinite(value)) return value;
-      error("E014", node, where, "expected a finite number, got '" + node.Scalar() + "'");
-      return std::nullopt;
+      if (!std::isfinite(value)) {
+        error("E014", node, where, "expected a finite number, got '" + node.Scalar() + "'");
+        return std::nullopt;
+      }
+      if (auto problem = magnitude_problem(value)) {
+        error("E016", node, where, *problem);
+        return std::nullopt;
+      }
+      return value;
     }
     if (overflows(node.Scalar())) {
       error("E014", node, where, "number too large for a double: '" + node.Scalar() + "'");

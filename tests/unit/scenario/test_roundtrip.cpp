@@ -177,11 +177,16 @@ TEST(RoundTrip, KtabCsvKeepsCapabilitiesWithinKtabsLimitAndTheirRatios) {
   s.actors[0].capability = 4e8;
   s.actors[1].capability = 1e8;
   s.actors[2].capability = 3;
-  detail::Parsed ktab = detail::parse_ktab_csv(to_ktab_csv(s), "out.csv");
+  const std::string csv = to_ktab_csv(s);
+  EXPECT_TRUE(contains(csv, "a0,a0,100000000,")) << csv;  // KTAB's limit, 1e8
+  // Read back, they are scaled again, to parley's limit of 1e6, keeping their ratios.
+  detail::Parsed ktab = detail::parse_ktab_csv(csv, "out.csv");
   ASSERT_TRUE(ktab.diagnostics.empty()) << format_diagnostic(ktab.diagnostics.front());
-  EXPECT_EQ(ktab.scenario.actors[0].capability, 1e8);
-  EXPECT_EQ(ktab.scenario.actors[1].capability, 2.5e7);
-  EXPECT_DOUBLE_EQ(ktab.scenario.actors[2].capability, 0.75);
+  EXPECT_EQ(ktab.scenario.actors[0].capability, 1e6);
+  EXPECT_EQ(ktab.scenario.actors[1].capability, 2.5e5);
+  EXPECT_DOUBLE_EQ(ktab.scenario.actors[2].capability, 0.0075);
+  EXPECT_TRUE(contains(ktab.scenario.meta.description, "Capabilities were scaled by 0.01"))
+      << ktab.scenario.meta.description;
 }
 
 TEST(RoundTrip, KtabCsvRefusesActorCountsKtabCannotRun) {
@@ -265,8 +270,8 @@ actors:
     positions: {girls_education: 10}
     salience: {girls_education: 40}
   - {id: iskp, name: ISIS-K, kind: armed_group, capability: 5}
-  - {id: usa, name: "true", kind: state, bloc: pragmatist, capability: 1e-300}
-  - {id: un, kind: organisation, bloc: pragmatist, capability: 123456789.12345679}
+  - {id: usa, name: "true", kind: state, bloc: pragmatist, capability: 1.0000000000000001e-09}
+  - {id: un, kind: organisation, bloc: pragmatist, capability: 999999.12345678906}
 blocs:
   - id: pragmatist
     label: Pragmatists
@@ -326,7 +331,7 @@ uncertainty:
   "issues.girls_education.status_quo": {triangular: [0, 5, 20]}
   "population.total_millions": {normal: [42.6, 1.5]}
   "regime.cohesion": {empirical: [0.7, 0.75, 0.75, 0.9]}
-parameters: {track_rate: 0.1, food_shock_sd: 1e-300, revenue_value: 99.999999999999986}
+parameters: {track_rate: 0.1, food_shock_sd: 1.2345678901234567e-09, revenue_value: 99.999999999999986}
 )";
 
 TEST(RoundTrip, EveryPartOfTheFormatSurvivesYaml) {
