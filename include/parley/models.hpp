@@ -163,6 +163,13 @@ struct ModelInfo {
   ModelScope scope = ModelScope::per_issue;  // set at registration, from the model's class
 };
 
+namespace limits {
+// The most rounds (turns) any model runs: `rounds=` of every model and `forecast --rounds`. Each
+// round keeps its positions (and eum its offers) in the forecast, so the forecast's size grows
+// with it; 10,000 is 1,000 times the models' defaults (docs/cli.md, Limits).
+inline constexpr int max_rounds = 10000;
+}  // namespace limits
+
 // Parameters given in a model spec, "name(key=value,...)", checked against ModelInfo::parameters.
 class ModelParameters {
  public:
@@ -172,6 +179,9 @@ class ModelParameters {
   // Throw Error model.bad_parameter_value when the text is not a (whole) number.
   double number(const std::string& key, double fallback) const;
   int integer(const std::string& key, int fallback) const;
+  // `rounds=`, in [0, limits::max_rounds]; Error model.bad_parameter_value naming `model`
+  // otherwise.
+  int rounds(const std::string& model, int fallback) const;
   std::string text(const std::string& key, const std::string& fallback) const;
   const std::map<std::string, std::string>& values() const { return values_; }
   // The spec these parameters spell for `model`: "eum" or "eum(q=0.5,rounds=20)", keys sorted.

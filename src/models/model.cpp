@@ -65,6 +65,20 @@ int ModelParameters::integer(const std::string& key, int fallback) const {
   return value;
 }
 
+int ModelParameters::rounds(const std::string& model, int fallback) const {
+  const std::string* text = find_value(values_, "rounds");
+  if (!text) return fallback;
+  int value = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (ec != std::errc() || end != text->data() + text->size() || value < 0 ||
+      value > limits::max_rounds) {
+    throw Error(ErrorId::model_bad_parameter_value,
+                fmt::format("{} parameter 'rounds': expected a whole number in [0, {}], got '{}'",
+                            model, limits::max_rounds, *text));
+  }
+  return value;
+}
+
 std::string ModelParameters::spec(std::string_view model) const {
   std::string body;
   for (const auto& [key, value] : values_) {
@@ -114,7 +128,11 @@ std::pair<std::string, std::map<std::string, std::string>> split_spec(std::strin
       throw Error(ErrorId::model_bad_spec,
                   fmt::format("model spec '{}': expected key=value, got '{}'", spec, item));
     }
-    values[trim(item.substr(0, equals))] = trim(item.substr(equals + 1));
+    const std::string key = trim(item.substr(0, equals));
+    if (!values.emplace(key, trim(item.substr(equals + 1))).second) {
+      throw Error(ErrorId::model_bad_spec,
+                  fmt::format("model spec '{}': parameter '{}' is given twice", spec, key));
+    }
     body = comma == std::string_view::npos ? std::string_view{} : body.substr(comma + 1);
   }
   return {trim(spec.substr(0, open)), values};

@@ -25,6 +25,9 @@ class Bargaining {
   // round's offers are appended to `offers` (all made or only accepted ones, as options say).
   std::size_t step(std::vector<Offer>* offers);
 
+  // From the next round on, only accepted offers are logged (OfferLog::accepted).
+  void keep_accepted_offers_only() { options_.offers = OfferLog::accepted; }
+
   std::span<const double> positions() const { return x_; }
   // The risk exponents the last round priced offers with (1 before the first round).
   std::span<const double> risk() const { return r_; }

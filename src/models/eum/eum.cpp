@@ -11,6 +11,10 @@
 namespace parley {
 namespace {
 
+// offers=all keeps up to n^2 offers a round; past this many on one issue (about 40 MB), later
+// rounds keep only the accepted ones, at most n a round, so memory per round stays bounded.
+constexpr std::size_t max_logged_offers = 1'000'000;
+
 // Appends the state after `round` to the forecast and tells the observer.
 void record(IssueForecast& result, const eum::Bargaining& bargaining, int round,
             std::vector<Offer> offers, ForecastObserver* observer) {
@@ -45,9 +49,18 @@ IssueForecast EumModel::forecast_issue(const IssueInput& issue, ForecastObserver
     result.note = issue.actors.size() < 2 ? "one actor: nothing to bargain"
                                           : "every actor holds the same position";
   }
+  std::size_t logged = 0;
   for (int round = 1; round <= options_.rounds && !result.converged; ++round) {
     std::vector<Offer> offers;
     const std::size_t moved = bargaining.step(&offers);
+    logged += offers.size();
+    if (logged >= max_logged_offers && options_.offers == eum::OfferLog::all &&
+        result.note.empty()) {
+      bargaining.keep_accepted_offers_only();
+      result.note = fmt::format(
+          "after round {}, only accepted offers are kept: the log of all offers reached {}", round,
+          logged);
+    }
     // The next round sorts the positions, which a NaN would leave unordered: stop here.
     const auto positions = bargaining.positions();
     if (!std::all_of(positions.begin(), positions.end(),

@@ -59,9 +59,7 @@ Options options_from(const ModelParameters& parameters) {
         ErrorId::model_bad_parameter_value,
         fmt::format("eum parameter 'profile': expected scholz|paper-literal, got '{}'", profile));
   }
-  options.rounds = parameters.integer("rounds", options.rounds);
-  if (options.rounds < 0)
-    throw Error(ErrorId::model_bad_parameter_value, "eum parameter 'rounds': expected 0 or more");
+  options.rounds = parameters.rounds("eum", options.rounds);
   options.q = parameters.number("q", options.q);
   if (options.q < 0.0 || options.q > 1.0) {
     throw Error(ErrorId::model_bad_parameter_value,

@@ -27,10 +27,7 @@ double read_share(const ModelParameters& parameters, const char* key, double fal
 
 Options options_from(const ModelParameters& parameters) {
   Options o;
-  o.rounds = parameters.integer("rounds", o.rounds);
-  if (o.rounds < 0)
-    throw Error(ErrorId::model_bad_parameter_value,
-                "exchange parameter 'rounds': expected 0 or more");
+  o.rounds = parameters.rounds("exchange", o.rounds);
   detail::read_choice(parameters, "exchange", "solution", solutions, o.solution);
   o.p = read_share(parameters, "p", o.p);
   detail::read_choice(parameters, "exchange", "tie_break", tie_breaks, o.tie_break);

@@ -71,9 +71,7 @@ Options options_from(const ModelParameters& parameters) {
   read_choice(parameters, "third_party", third_parties, o.third_party);
   read_choice(parameters, "interpolation", interpolations, o.interpolation);
   read_choice(parameters, "bargaining", bargainings, o.bargaining);
-  o.rounds = parameters.integer("rounds", o.rounds);
-  if (o.rounds < 0)
-    throw Error(ErrorId::model_bad_parameter_value, "smp parameter 'rounds': expected 0 or more");
+  o.rounds = parameters.rounds("smp", o.rounds);
   o.min_turns = parameters.integer("min_turns", o.min_turns);
   if (o.min_turns < 1)
     throw Error(ErrorId::model_bad_parameter_value,
