@@ -1,8 +1,10 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <memory>
+#include <stdexcept>
 
 #include "commands.hpp"
 #include "parley/io.hpp"
@@ -14,7 +16,7 @@ namespace parley::cli {
 
 namespace {
 struct CompareArgs : RunOptions {
-  std::string reference = "isolation";
+  std::string reference;  // empty: isolation if compared, else the first strategy
   std::string out;
   bool quiet = false;
 };
@@ -27,16 +29,28 @@ void add_common(CLI::App& app, CompareArgs& a) {
   app.add_flag("-q,--quiet", a.quiet, "No progress bar");
 }
 
+// The strategy the differences are taken to: the one --reference names, which must be among
+// those compared; without --reference, isolation if it is compared, else the first.
+std::string reference_strategy(const std::string& named, const std::vector<std::string>& compared) {
+  auto among = [&](const std::string& id) {
+    return std::find(compared.begin(), compared.end(), id) != compared.end();
+  };
+  if (named.empty()) return among("isolation") ? "isolation" : compared.front();
+  if (among(named)) return named;
+  std::string list;
+  for (const std::string& id : compared) list += (list.empty() ? "" : ", ") + id;
+  throw std::invalid_argument(fmt::format(
+      "--reference '{}' is not among the strategies compared ({}); name one of them, or add it to "
+      "--strategies",
+      named, list));
+}
+
 int run(const CompareArgs& a) {
   const Scenario scenario = load_scenario_arg(a.file);
   ComparisonContext context;
   context.scenario_file = a.file.empty() ? "<embedded>/afghanistan-2024.yaml" : a.file;
   context.plan = comparison_plan(a, scenario);
-  const auto& strategies = context.plan.strategies;
-  context.reference =
-      std::find(strategies.begin(), strategies.end(), a.reference) != strategies.end()
-          ? a.reference
-          : strategies.front();
+  context.reference = reference_strategy(a.reference, context.plan.strategies);
   ProgressBar bar(a.plan.runs, !a.quiet);
   const auto start = std::chrono::steady_clock::now();
   const auto results = run_comparison(scenario, context.plan, [&](int done) { bar.update(done); });
@@ -56,7 +70,9 @@ Handler add_compare(CLI::App& app) {
   auto args = std::make_shared<CompareArgs>();
   add_common(app, *args);
   add_strategies_option(app, *args);
-  app.add_option("--reference", args->reference, "Strategy the differences are taken to");
+  app.add_option("--reference", args->reference,
+                 "Strategy the differences are taken to, one of those compared (default: "
+                 "isolation if compared, else the first)");
   return [args] { return run(*args); };
 }
 

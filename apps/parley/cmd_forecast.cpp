@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "commands.hpp"
+#include "numeric_flags.hpp"
 #include "parley/io.hpp"
 #include "parley/models.hpp"
 #include "scenario_arg.hpp"
@@ -42,10 +43,11 @@ Handler add_forecast(CLI::App& app) {
   app.add_option("--rounds", args->rounds,
                  "Bargaining rounds, passed as rounds=N to every model that has that parameter "
                  "(a model spec's own rounds= wins)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, limits::max_rounds));
   app.add_option("--seed", args->seed,
                  "Seed of a model's random choices, passed as seed=N to every model that has that "
-                 "parameter (e.g. exchange's random tie-breaks)");
+                 "parameter (e.g. exchange's random tie-breaks)")
+      ->check(seed_value);
   app.add_flag("--compare-unbundled", args->compare_unbundled,
                "Per issue: the piecemeal outcome (compromise, each issue alone) beside the bundled "
                "one (exchange across issues; the --model given if it is exchange) and the "
@@ -79,10 +81,7 @@ Handler add_forecast(CLI::App& app) {
       emit(forecast_json(scenario, forecasts), args->out);
       return exit_ok;
     }
-    std::string header = fmt::format(
-        "{}{} — {} issues, {} actors; outcomes on each issue's scale\n\n", scenario.meta.name,
-        scenario.meta.as_of.empty() ? "" : " (" + scenario.meta.as_of + ")", scenario.issues.size(),
-        scenario.actors.size());
+    const std::string header = forecast_heading(scenario) + "\n";
     std::string footer =
         "\npulled up/down by: each actor's share of sum(capability x salience x distance) to the " +
         forecasts.front().model + " outcome\n";

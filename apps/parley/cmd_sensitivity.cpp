@@ -32,7 +32,8 @@ Handler add_sensitivity(CLI::App& app) {
                          {.seed = "Master seed; trajectory t draws from stream (seed, t)",
                           .threads = "Worker threads (0: all cores)",
                           .engine = "Bargaining model of the engagement dynamics"});
-  app.add_option("--top", a->top, "Factors to list, most important first (0: all; default 20)");
+  app.add_option("--top", a->top, "Factors to list, most important first (0: all; default 20)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}));
   app.add_option("-o,--out", a->out, "Also write every factor as CSV to this file (atomically)");
   return [a] {
     const Scenario scenario = load_scenario_arg(a->file);

@@ -40,13 +40,17 @@ Handler add_sweep(CLI::App& app) {
   add_run_options(app, *a);
   app.add_option("--param", a->path, "Id path of the number to sweep, e.g. regime.weights.revenue")
       ->required();
-  auto* values = app.add_option("--values", a->values, "Comma-separated values")->delimiter(',');
+  auto* values = app.add_option("--values", a->values, "Comma-separated values")
+                     ->delimiter(',')
+                     ->check(scenario_number);
   auto* steps =
       app.add_option("--steps", a->steps, "Number of evenly spaced values, --from to --to")
           ->check(CLI::Range(1, 1000));
   values->excludes(steps);
-  app.add_option("--from", a->from, "First value with --steps")->needs(steps);
-  app.add_option("--to", a->to, "Last value with --steps")->needs(steps);
+  app.add_option("--from", a->from, "First value with --steps")
+      ->needs(steps)
+      ->check(scenario_number);
+  app.add_option("--to", a->to, "Last value with --steps")->needs(steps)->check(scenario_number);
   add_strategies_option(app, *a);
   app.add_option("--series", a->series,
                  "Comma-separated series: indicators or policy:<issue> (default "

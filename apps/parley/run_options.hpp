@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "numeric_flags.hpp"
 #include "parley/analysis.hpp"
 #include "parley/scenario.hpp"
 #include "scenario_arg.hpp"
@@ -31,8 +32,8 @@ struct EngagementHelp {
 template <class Plan>
 void add_engagement_options(CLI::App& app, Plan& plan, const EngagementHelp& help) {
   app.add_option("--months", plan.engagement.months, "Months to simulate")
-      ->check(CLI::Range(1, 1200));
-  app.add_option("--seed", plan.seed, help.seed);
+      ->check(CLI::Range(1, limits::max_months));
+  app.add_option("--seed", plan.seed, help.seed)->check(seed_value);
   app.add_option("--threads", plan.threads, help.threads)->check(CLI::Range(0, 1024));
   app.add_option("--engine", plan.engagement.engine, help.engine);
 }
@@ -41,7 +42,7 @@ void add_engagement_options(CLI::App& app, Plan& plan, const EngagementHelp& hel
 inline void add_run_options(CLI::App& app, RunOptions& o) {
   add_scenario_file(app, o.file);
   app.add_option("--runs", o.plan.runs, "Monte Carlo runs per strategy")
-      ->check(CLI::Range(1, 10000000));
+      ->check(CLI::Range(1, limits::max_runs));
   add_engagement_options(
       app, o.plan,
       {.seed = "Master seed; run r draws from stream (seed, r)",

@@ -58,6 +58,11 @@ struct EngagementRun {
   std::vector<int> recognition_steps;  // per actor at the end (states only; 0 otherwise)
 };
 
+namespace limits {
+// The longest simulation, in months (100 years): every month of every run is kept.
+inline constexpr int max_months = 1200;
+}  // namespace limits
+
 struct EngagementOptions {
   int months = 36;  // at least 1
   // Bargaining model for the internal and the track bargaining: the expected utility model, the
@@ -67,8 +72,10 @@ struct EngagementOptions {
 
 // One run of `scenario` (uncertainty already drawn) under `strategy_id` (empty: every bloc keeps
 // its baseline). Shocks come from the stream (seed, run); the same (seed, run) gives the same
-// shocks under every strategy. Throws Error: request.unknown_strategy, request.no_regime, or
-// a model.* id for an engine spec that is wrong or not a per-issue model.
+// shocks under every strategy. Throws Error: request.unknown_strategy, request.no_regime,
+// request.value_out_of_range for months outside [1, limits::max_months], a model.* id for an
+// engine spec that is wrong or not a per-issue model, and model.non_finite, naming the month, when
+// a number the run computes is not finite.
 EngagementRun simulate_engagement(const Scenario& scenario, const std::string& strategy_id,
                                   const EngagementOptions& options, std::uint64_t seed,
                                   std::uint64_t run);

@@ -12,6 +12,10 @@ namespace parley {
 // ---------------------------------------------------------------------------------------------
 // Forecasts: terminal tables and JSON.
 
+// The heading of a forecast table: the scenario's name and date (cut with an ellipsis past 100
+// characters), its issues and actors.
+std::string forecast_heading(const Scenario& scenario);
+
 // One row per issue; a column per forecast (all made on `scenario`, same issue order); the pulls
 // of the first forecast's outcome.
 std::string forecast_table(const Scenario& scenario, const std::vector<Forecast>& forecasts);

@@ -1,5 +1,9 @@
+#include <fmt/format.h>
+
 #include <atomic>
 #include <mutex>
+#include <set>
+#include <stdexcept>
 
 #include "analysis/thread_limit.hpp"
 #include "models/parallel.hpp"
@@ -7,8 +11,45 @@
 
 namespace parley {
 
+namespace {
+
+void check_distinct(const std::vector<std::string>& strategies) {
+  std::set<std::string> seen;
+  for (const std::string& id : strategies) {
+    if (!seen.insert(id).second) {
+      throw std::invalid_argument(
+          fmt::format("strategy '{}' is named twice; a comparison runs each strategy once", id));
+    }
+  }
+}
+
+// What the plan's results take in memory: a MonthRecord and its issue positions per month.
+double results_bytes(const Scenario& scenario, const ComparisonPlan& plan) {
+  const double month = sizeof(MonthRecord) + 16.0 + 8.0 * scenario.issues.size();
+  return static_cast<double>(plan.runs) * static_cast<double>(plan.strategies.size()) *
+         (plan.engagement.months + 1.0) * month;
+}
+
+void check_plan(const Scenario& scenario, const ComparisonPlan& plan) {
+  if (plan.runs < 1 || plan.runs > limits::max_runs) {
+    throw std::invalid_argument(fmt::format("runs: expected a whole number in [1, {}], got {}",
+                                            limits::max_runs, plan.runs));
+  }
+  const double bytes = results_bytes(scenario, plan);
+  if (bytes > limits::max_results_bytes) {
+    throw std::invalid_argument(fmt::format(
+        "{} runs x {} strategies x {} months would keep about {:.1f} GiB of results in memory; "
+        "the limit is {:.0f} GiB: use fewer runs, strategies or months",
+        plan.runs, plan.strategies.size(), plan.engagement.months, bytes / (1ull << 30),
+        limits::max_results_bytes / (1ull << 30)));
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> strategies_to_compare(const Scenario& scenario,
                                                std::vector<std::string> named) {
+  check_distinct(named);
   if (!named.empty()) return named;
   for (const Strategy& s : scenario.strategies) named.push_back(s.id);
   if (named.empty()) named.push_back("");
@@ -17,6 +58,7 @@ std::vector<std::string> strategies_to_compare(const Scenario& scenario,
 
 std::vector<StrategyRuns> run_comparison(const Scenario& scenario, const ComparisonPlan& plan,
                                          const std::function<void(int)>& progress) {
+  check_plan(scenario, plan);
   std::vector<StrategyRuns> results(plan.strategies.size());
   for (std::size_t s = 0; s < plan.strategies.size(); ++s) {
     results[s].strategy = plan.strategies[s];

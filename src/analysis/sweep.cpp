@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <cmath>
 #include <vector>
 
 #include "parley/analysis.hpp"
@@ -15,10 +16,15 @@ Scenario with_value(const Scenario& base, const std::string& path, double value)
   Scenario s = base;
   for (NumberField& field : number_fields(s)) {
     if (field.id_path != path) continue;
-    if (value < field.min || value > field.max) {
+    // Written so that NaN fails it too; the magnitude rule is the one every scenario number
+    // meets (limits in parley/scenario.hpp).
+    const double magnitude = std::abs(value);
+    if (!(value >= field.min && value <= field.max) ||
+        (magnitude > 0 && magnitude < limits::min_magnitude)) {
       throw Error(ErrorId::request_value_out_of_range,
-                  fmt::format("sweep value {} of {} is outside its range [{}, {}]", value, path,
-                              field.min, field.max));
+                  fmt::format("sweep value {} of {} is outside its range [{}, {}] (or, if not 0, "
+                              "of magnitude below 1e-9)",
+                              value, path, field.min, field.max));
     }
     *field.value = value;
     std::erase_if(s.uncertainty, [&](const UncertainValue& u) { return u.path == path; });

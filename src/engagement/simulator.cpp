@@ -149,9 +149,10 @@ std::vector<std::string> series_names(const Scenario& scenario) {
 EngagementRun simulate_engagement(const Scenario& scenario, const std::string& strategy_id,
                                   const EngagementOptions& options, std::uint64_t seed,
                                   std::uint64_t run) {
-  if (options.months < 1) {
+  if (options.months < 1 || options.months > limits::max_months) {
     throw Error(ErrorId::request_value_out_of_range,
-                "an engagement run needs at least 1 month, got " + std::to_string(options.months));
+                fmt::format("an engagement run needs 1 to {} months, got {}", limits::max_months,
+                            options.months));
   }
   const detail::World world = detail::build_world(scenario, strategy_id, options.months);
   if (model_info(options.engine).scope != ModelScope::per_issue) {

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "io/bands.hpp"
+#include "io/text_fit.hpp"
 #include "parley/io.hpp"
 
 namespace parley {
@@ -17,7 +18,9 @@ std::map<Key, const SeriesSummary*> index_of(const std::vector<SeriesSummary>& s
   return index;
 }
 
+using detail::fit;
 using detail::format_band;
+using detail::max_title;
 using detail::precision_for;
 using detail::strategy_label;
 
@@ -41,8 +44,9 @@ std::string comparison_table(const Scenario& scenario, const ComparisonContext& 
   std::string out = fmt::format(
       "{} — {} {} x {} runs x {} months, seed {}, engine {} ({:.1f} s)\n"
       "Each cell: median [10%, 90%] over runs.",
-      scenario.meta.name, plan.strategies.size(), paired ? "strategies" : "strategy", plan.runs,
-      plan.engagement.months, plan.seed, plan.engagement.engine, context.seconds);
+      fit(scenario.meta.name, max_title), plan.strategies.size(),
+      paired ? "strategies" : "strategy", plan.runs, plan.engagement.months, plan.seed,
+      plan.engagement.engine, context.seconds);
   out += paired ? fmt::format(
                       " The last column: median and band of the paired\n"
                       "difference to '{}' at month {} (same draws in every run).\n",

@@ -4,22 +4,26 @@
 
 #include <algorithm>
 
+#include "io/text_fit.hpp"
 #include "parley/io.hpp"
 
 namespace parley {
 namespace {
 
-// Column widths: the longest actor id and issue id, at least as wide as their headers.
+// Column widths: the longest actor id and issue id, at least as wide as their headers and at
+// most detail::max_id_column (longer ids are cut with an ellipsis).
 struct Widths {
   std::size_t actor = 7, issue = 11;
 };
 
 Widths widths(const Scenario& s) {
-  Widths w;
-  for (const Actor& a : s.actors) w.actor = std::max(w.actor, a.id.size());
-  for (const Issue& i : s.issues) w.issue = std::max(w.issue, i.id.size());
-  return w;
+  std::size_t actor = 0, issue = 0;
+  for (const Actor& a : s.actors) actor = std::max(actor, a.id.size());
+  for (const Issue& i : s.issues) issue = std::max(issue, i.id.size());
+  return {detail::id_column(actor, 7), detail::id_column(issue, 11)};
 }
+
+std::string id(const std::string& text, std::size_t width) { return detail::fit(text, width); }
 
 std::string round_text(const Scenario& scenario, const ExchangeRound& round, const Widths& w) {
   const std::size_t aw = w.actor, iw = w.issue;
@@ -35,13 +39,13 @@ std::string round_text(const Scenario& scenario, const ExchangeRound& round, con
     out += fmt::format(
         "{:>4}  {:<{}}  {:<{}}  {:>7.2f} -> {:>7.2f}  {:<{}}  {:<{}}  {:>7.2f} -> {:>7.2f}  "
         "{:>8.4f}  {:>8.4f}\n",
-        n + 1, scenario.actors[e.actor_i].id, aw, scenario.issues[e.supply_i].id, iw, e.from_i,
-        e.to_i, scenario.actors[e.actor_j].id, aw, scenario.issues[e.supply_j].id, iw, e.from_j,
-        e.to_j, e.gain_i, e.gain_j);
+        n + 1, id(scenario.actors[e.actor_i].id, aw), aw, id(scenario.issues[e.supply_i].id, iw),
+        iw, e.from_i, e.to_i, id(scenario.actors[e.actor_j].id, aw), aw,
+        id(scenario.issues[e.supply_j].id, iw), iw, e.from_j, e.to_j, e.gain_i, e.gain_j);
   }
   out += fmt::format("{:<{}}  {:>10}  {:>10}\n", "outcome", iw, "before", "after");
   for (std::size_t d = 0; d < scenario.issues.size() && d < round.outcome_before.size(); ++d) {
-    out += fmt::format("{:<{}}  {:>10.2f}  {:>10.2f}\n", scenario.issues[d].id, iw,
+    out += fmt::format("{:<{}}  {:>10.2f}  {:>10.2f}\n", id(scenario.issues[d].id, iw), iw,
                        round.outcome_before[d], round.outcome_after[d]);
   }
   return out;
@@ -61,7 +65,7 @@ std::string forecast_exchanges_text(const Scenario& scenario, const Forecast& fo
   const std::size_t iw = w.issue;
   out += fmt::format("\nfinal outcomes after {} round(s)\n", forecast.exchange_rounds.size());
   for (const IssueForecast& issue : forecast.issues) {
-    out += fmt::format("{:<{}}  {:>10.2f}\n", issue.issue_id, iw, issue.outcome);
+    out += fmt::format("{:<{}}  {:>10.2f}\n", id(issue.issue_id, iw), iw, issue.outcome);
   }
   return out;
 }
@@ -77,8 +81,8 @@ std::string unbundled_comparison_text(const Scenario& scenario, const Forecast& 
                      "difference");
   for (std::size_t d = 0; d < scenario.issues.size(); ++d) {
     const double a = piecemeal.issues.at(d).outcome, b = bundled.issues.at(d).outcome;
-    out += fmt::format("{:<{}}  {:>10.2f}  {:>10.2f}  {:>+10.2f}\n", scenario.issues[d].id, iw, a,
-                       b, b - a);
+    out += fmt::format("{:<{}}  {:>10.2f}  {:>10.2f}  {:>+10.2f}\n", id(scenario.issues[d].id, iw),
+                       iw, a, b, b - a);
   }
   std::size_t realised = 0;
   for (const ExchangeRound& r : bundled.exchange_rounds) realised += r.exchanges.size();

@@ -4,23 +4,27 @@
 
 #include <algorithm>
 
+#include "io/text_fit.hpp"
 #include "parley/io.hpp"
 
 namespace parley {
 namespace {
 
 std::string issue_positions(const Scenario& scenario, const IssueForecast& issue) {
-  std::size_t id_width = 5;
-  for (std::size_t a : issue.actors) id_width = std::max(id_width, scenario.actors[a].id.size());
+  std::size_t longest = 0;
+  for (std::size_t a : issue.actors) longest = std::max(longest, scenario.actors[a].id.size());
+  const std::size_t id_width = detail::id_column(longest, 5);
   const RoundSummary& last = issue.round_summaries.back();
   std::string out =
-      fmt::format("{} ({} actors, {} rounds)\n", issue.issue_id, issue.actors.size(), issue.rounds);
+      fmt::format("{} ({} actors, {} rounds)\n", detail::fit(issue.issue_id, detail::max_id_column),
+                  issue.actors.size(), issue.rounds);
   out += fmt::format("{:<{}}", "actor", id_width);
   for (std::size_t r = 0; r < issue.positions.size(); ++r) out += fmt::format(" {:>7}", r);
   for (const ActorSeries& s : last.series) out += fmt::format("  {:>11}", s.name);
   out += '\n';
   for (std::size_t k = 0; k < issue.actors.size(); ++k) {
-    out += fmt::format("{:<{}}", scenario.actors[issue.actors[k]].id, id_width);
+    out +=
+        fmt::format("{:<{}}", detail::fit(scenario.actors[issue.actors[k]].id, id_width), id_width);
     for (const auto& round : issue.positions) out += fmt::format(" {:>7.2f}", round[k]);
     for (const ActorSeries& s : last.series) out += fmt::format("  {:>11.4f}", s.values[k]);
     out += '\n';

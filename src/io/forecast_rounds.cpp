@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "io/text_fit.hpp"
 #include "parley/io.hpp"
 
 namespace parley {
@@ -54,7 +55,8 @@ std::vector<OfferKind> kinds_made(const IssueForecast& issue) {
 }
 
 std::string issue_rounds(const IssueForecast& issue) {
-  std::string out = fmt::format("{} ({} actors)\n", issue.issue_id, issue.actors.size());
+  std::string out = fmt::format(
+      "{} ({} actors)\n", detail::fit(issue.issue_id, detail::max_id_column), issue.actors.size());
   const std::vector<OfferKind> kinds = kinds_made(issue);
   out += fmt::format("{:>5}  {:>10}  {:>10}", "round", "median", "mean");
   for (OfferKind kind : kinds) out += fmt::format("  {:>12}", to_string(kind));

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "io/bands.hpp"
+#include "io/text_fit.hpp"
 #include "parley/io.hpp"
 
 namespace parley {
@@ -19,9 +20,10 @@ std::string sensitivity_table(const Scenario& scenario, const SensitivityPlan& p
       "{} factors x {} trajectories ({} runs), {} levels, seed {}, engine {}\n"
       "mu*: mean |change of the outcome| when the factor moves by one grid step, per unit of its\n"
       "whole range; mu: the mean change (its sign); sigma: its spread (interactions).\n\n",
-      scenario.meta.name, plan.series, plan.engagement.months, outcome, effects.size(),
-      plan.trajectories, per_trajectory * static_cast<std::size_t>(plan.trajectories), plan.levels,
-      plan.seed, plan.engagement.engine);
+      detail::fit(scenario.meta.name, detail::max_title), plan.series, plan.engagement.months,
+      outcome, effects.size(), plan.trajectories,
+      per_trajectory * static_cast<std::size_t>(plan.trajectories), plan.levels, plan.seed,
+      plan.engagement.engine);
   std::size_t width = 6;
   const std::size_t shown = top == 0 ? effects.size() : std::min(top, effects.size());
   for (std::size_t i = 0; i < shown; ++i) width = std::max(width, effects[i].path.size());

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include "io/bands.hpp"
+#include "io/text_fit.hpp"
 #include "parley/io.hpp"
 
 namespace parley {
@@ -11,8 +12,9 @@ std::string sweep_table(const Scenario& scenario, const SweepPlan& plan,
   std::string out = fmt::format(
       "{}: sweep of {} over {} values — {} strategies x {} runs x {} months, seed {}, engine {}\n"
       "Each cell: median [10%, 90%] over runs at month {}; every value sees the same draws.\n",
-      scenario.meta.name, plan.path, plan.values.size(), c.strategies.size(), c.runs,
-      c.engagement.months, c.seed, c.engagement.engine, c.engagement.months);
+      detail::fit(scenario.meta.name, detail::max_title), plan.path, plan.values.size(),
+      c.strategies.size(), c.runs, c.engagement.months, c.seed, c.engagement.engine,
+      c.engagement.months);
   const std::size_t per_value = c.strategies.size() * plan.series.size();
   for (std::size_t k = 0; k < plan.series.size(); ++k) {
     const std::string& series = plan.series[k];
