@@ -40,21 +40,22 @@ Location DiagnosticSink::locate(const std::string& path) const {
   return {};
 }
 
-namespace {
-// `ancestor` is `path` or a field that contains it ("actors[1]" contains "actors[1].capability").
-bool contains_path(const std::string& ancestor, const std::string& path) {
-  if (ancestor.empty()) return false;  // whole-file problems do not hide field problems
-  if (path.compare(0, ancestor.size(), ancestor) != 0) return false;
-  return path.size() == ancestor.size() || path[ancestor.size()] == '.' ||
-         path[ancestor.size()] == '[' || path[ancestor.size()] == '@';
-}
-}  // namespace
-
 bool DiagnosticSink::reported(const std::string& path) const {
-  // A duplicate (E020) leaves the first occurrence readable, so it hides nothing below it.
-  return std::any_of(out_.begin(), out_.end(), [&](const Diagnostic& d) {
-    return d.code != "E020" && contains_path(d.path, path);
-  });
+  // A duplicate (E020) leaves the first occurrence readable, so it hides nothing below it;
+  // whole-file problems (no path) do not hide field problems.
+  for (; indexed_ < out_.size(); ++indexed_) {
+    const Diagnostic& d = out_[indexed_];
+    if (d.code != "E020" && !d.path.empty()) hiding_.insert(d.path);
+  }
+  if (hiding_.empty()) return false;
+  // `path` and each field that contains it: "actors[1].capability" is inside "actors[1]" and
+  // "actors"; a map key's location ("...@key") inside its entry.
+  if (hiding_.count(path)) return true;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const char c = path[i];
+    if ((c == '.' || c == '[' || c == '@') && hiding_.count(path.substr(0, i))) return true;
+  }
+  return false;
 }
 
 void DiagnosticSink::error(std::string code, const std::string& path, std::string message) {

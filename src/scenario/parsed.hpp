@@ -1,9 +1,12 @@
 // Internal: what every reader produces before validation.
 #pragma once
 
+#include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -54,6 +57,27 @@ class DiagnosticSink {
   std::string file_;
   const SourceMap& locations_;
   std::vector<Diagnostic>& out_;
+  // The paths of out_[0, indexed_) that hide the fields below them (every code but E020), for
+  // reported() to look up instead of scanning every diagnostic: readers add to out_ directly.
+  mutable std::set<std::string> hiding_;
+  mutable std::size_t indexed_ = 0;
+};
+
+// The uncertainty entries by the path they are written with, to find the entries that match a
+// number's id path in a few lookups instead of a pass over every entry.
+class UncertaintyIndex {
+ public:
+  explicit UncertaintyIndex(const std::vector<UncertainValue>& entries);
+  // fn(spelling, entry) for every entry whose path matches `id_path`: the path itself, or a
+  // pattern (`*` parts) that matches it.
+  void for_each_spelling(std::string_view id_path,
+                         const std::function<void(const std::string&, int)>& fn) const;
+  // The entry that governs `id_path` (exact path first, then the first pattern), or -1.
+  int governing(std::string_view id_path) const;
+
+ private:
+  static constexpr std::size_t max_parts = 8;  // number_fields' paths have at most 5
+  std::unordered_map<std::string, std::vector<int>> by_path_;  // entries in file order
 };
 
 // Reads `path` into `out`; false, without reading far past it, when it holds more than `cap`

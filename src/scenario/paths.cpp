@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "parley/scenario.hpp"
+#include "scenario/parsed.hpp"
 
 namespace parley {
 namespace {
@@ -186,18 +187,72 @@ bool path_matches(std::string_view pattern, std::string_view id_path) {
   }
 }
 
+namespace detail {
+
+UncertaintyIndex::UncertaintyIndex(const std::vector<UncertainValue>& entries) {
+  for (std::size_t e = 0; e < entries.size(); ++e) {
+    by_path_[entries[e].path].push_back(static_cast<int>(e));
+  }
+}
+
+namespace {
+
+// The parts of an id path ("actors", "kandahar", "capability"); ids contain no '.'.
+std::vector<std::string_view> split_parts(std::string_view path) {
+  std::vector<std::string_view> parts;
+  while (true) {
+    const auto dot = path.find('.');
+    parts.push_back(path.substr(0, dot));
+    if (dot == std::string_view::npos) return parts;
+    path.remove_prefix(dot + 1);
+  }
+}
+
+}  // namespace
+
+void UncertaintyIndex::for_each_spelling(
+    std::string_view id_path, const std::function<void(const std::string&, int)>& fn) const {
+  // A pattern matches a path when each of its parts is the path's part or '*': the patterns that
+  // can match a path of k parts are its 2^k spellings with some parts replaced by '*'. Paths
+  // have at most 5 parts (regime.factions.<actor>.weights.<w>), so a lookup per spelling beats a
+  // scan over every entry (issue 13, F9: validation was entries x numbers).
+  const std::vector<std::string_view> parts = split_parts(id_path);
+  const std::size_t k = parts.size();
+  if (k > max_parts) return;
+  std::string spelling;
+  for (unsigned mask = 0; mask < (1u << k); ++mask) {
+    spelling.clear();
+    for (std::size_t i = 0; i < k; ++i) {
+      if (i > 0) spelling += '.';
+      spelling += (mask >> i) & 1u ? std::string_view("*") : parts[i];
+    }
+    auto it = by_path_.find(spelling);
+    if (it == by_path_.end()) continue;
+    for (int e : it->second) fn(spelling, e);
+  }
+}
+
+int UncertaintyIndex::governing(std::string_view id_path) const {
+  // An exact path wins (the spelling without '*', mask 0, comes first); among patterns the
+  // first listed.
+  int exact = -1, pattern = -1;
+  for_each_spelling(id_path, [&](const std::string& spelling, int e) {
+    if (spelling.size() == id_path.size() && spelling == id_path) {
+      if (exact < 0) exact = e;
+    } else if (pattern < 0 || e < pattern) {
+      pattern = e;
+    }
+  });
+  return exact >= 0 ? exact : pattern;
+}
+
+}  // namespace detail
+
 std::vector<int> governing_uncertainty(const Scenario& scenario,
                                        const std::vector<NumberField>& fields) {
+  const detail::UncertaintyIndex index(scenario.uncertainty);
   std::vector<int> governing(fields.size(), -1);
-  const auto& entries = scenario.uncertainty;
-  for (std::size_t f = 0; f < fields.size(); ++f) {
-    for (std::size_t e = 0; e < entries.size() && governing[f] < 0; ++e) {
-      if (entries[e].path == fields[f].id_path) governing[f] = static_cast<int>(e);
-    }
-    for (std::size_t e = 0; e < entries.size() && governing[f] < 0; ++e) {
-      if (path_matches(entries[e].path, fields[f].id_path)) governing[f] = static_cast<int>(e);
-    }
-  }
+  for (std::size_t f = 0; f < fields.size(); ++f) governing[f] = index.governing(fields[f].id_path);
   return governing;
 }
 

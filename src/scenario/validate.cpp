@@ -484,16 +484,23 @@ class Validator {
   }
 
   void check_uncertainty() {
+    // Number by number, the entries that match it (a few lookups each): an entry's distribution
+    // is checked against the numbers it governs, in file order, and reported for the first
+    // misfit; an entry that matches nothing is E030.
+    const UncertaintyIndex index(s_.uncertainty);
+    std::vector<bool> matched(s_.uncertainty.size(), false);
+    for (const NumberField& field : fields_) {
+      index.for_each_spelling(field.id_path, [&](const std::string&, int e) {
+        const UncertainValue& u = s_.uncertainty[static_cast<std::size_t>(e)];
+        matched[static_cast<std::size_t>(e)] = true;
+        check_distribution(u.distribution, field, "uncertainty[\"" + u.path + "\"]");
+      });
+    }
     std::set<std::string> seen;
-    for (const UncertainValue& u : s_.uncertainty) {
+    for (std::size_t e = 0; e < s_.uncertainty.size(); ++e) {
+      const UncertainValue& u = s_.uncertainty[e];
       const std::string at = "uncertainty[\"" + u.path + "\"]";
-      bool matched = false;
-      for (const NumberField& field : fields_) {
-        if (!path_matches(u.path, field.id_path)) continue;
-        matched = true;
-        check_distribution(u.distribution, field, at);  // reported once, for the first misfit
-      }
-      if (!matched) {
+      if (!matched[e]) {
         sink_.error("E030", at,
                     fmt::format("'{}' matches no number in this scenario (expected a path such as "
                                 "actors.<id>.salience.<issue>, regime.weights.revenue or a "

@@ -1,6 +1,7 @@
 // Uncertainty by pattern: `*` matches one path part; exact paths win; draws stay in range.
 #include <gtest/gtest.h>
 
+#include <random>
 #include <set>
 
 #include "parley/analysis.hpp"
@@ -46,6 +47,38 @@ TEST(UncertaintyPatterns, ExactPathWinsThenTheFirstPattern) {
     }
     if (fields[f].id_path == "actors.a.capability") {
       EXPECT_EQ(governing[f], 3);
+    }
+  }
+}
+
+// governing_uncertainty looks a number's path up under each of its spellings with '*' parts
+// (issue 13, F9: it compared every entry with every number). It must pick what the definition
+// picks: the exact path, else the first listed pattern that path_matches.
+TEST(UncertaintyPatterns, IndexedLookupAgreesWithMatchingEveryEntry) {
+  Scenario s = load_scenario_text(with_patterns, "p.yaml");
+  s.regime = Regime{{Faction{"a", UtilityWeights{}}}, "a", UtilityWeights{}, 0.5, std::nullopt};
+  const std::vector<std::string> paths = {
+      "actors.*.*.*",        "actors.b.*.vat",         "*.*.positions.tax",
+      "actors.a.capability", "actors.*.capability",    "*.*",
+      "regime.*.*",          "regime.weights.revenue", "regime.factions.*.weights.*",
+      "*.*.*.*.*",           "actors.b.salience.*",    "actors.a.*.*"};
+  std::mt19937 draw(3);
+  for (int trial = 0; trial < 200; ++trial) {
+    s.uncertainty.clear();
+    for (int e = 0; e < 6; ++e) {
+      s.uncertainty.push_back({paths[draw() % paths.size()], {DistributionKind::spread, {1}}});
+    }
+    const std::vector<NumberField> fields = number_fields(s);
+    const std::vector<int> governing = governing_uncertainty(s, fields);
+    for (std::size_t f = 0; f < fields.size(); ++f) {
+      int expected = -1;
+      for (std::size_t e = 0; e < s.uncertainty.size() && expected < 0; ++e) {
+        if (s.uncertainty[e].path == fields[f].id_path) expected = static_cast<int>(e);
+      }
+      for (std::size_t e = 0; e < s.uncertainty.size() && expected < 0; ++e) {
+        if (path_matches(s.uncertainty[e].path, fields[f].id_path)) expected = static_cast<int>(e);
+      }
+      EXPECT_EQ(governing[f], expected) << fields[f].id_path << " trial " << trial;
     }
   }
 }
