@@ -1,0 +1,26 @@
+# A KTAB file whose first dimension is named with 100,000 characters: `forecast --model exchange`
+# must print the tables with the id cut (ellipsis), in well under 100 KB, and the scenario must
+# keep the full name as the issue's label (`import ktab`).
+file(MAKE_DIRECTORY ${WORK})
+string(REPEAT "A" 100000 long)
+set(csv "Case,Long names,4,2,\nActor,Description,Power,${long},S0,Dim1,S1,\n")
+string(APPEND csv "a1,x,10,0,40,20,50,\na2,x,20,100,30,80,60,\na3,x,30,50,50,40,20,\na4,x,15,70,20,10,70,\n")
+file(WRITE ${WORK}/long.csv "${csv}")
+execute_process(COMMAND ${PARLEY} forecast --model exchange ${WORK}/long.csv
+                RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT code EQUAL 0)
+  message(FATAL_ERROR "exit ${code}: ${err}")
+endif()
+string(LENGTH "${out}" bytes)
+if(bytes GREATER 100000)
+  message(FATAL_ERROR "the tables take ${bytes} bytes for 4 actors and 2 issues")
+endif()
+string(REPEAT "a" 39 cut)
+if(NOT out MATCHES "${cut}…  political")
+  message(FATAL_ERROR "no ellipsis where the id is cut:\n${out}")
+endif()
+execute_process(COMMAND ${PARLEY} import ktab ${WORK}/long.csv OUTPUT_VARIABLE yaml)
+string(FIND "${yaml}" "label: ${long}" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "the imported scenario does not keep the full label")
+endif()
