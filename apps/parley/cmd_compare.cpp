@@ -39,10 +39,11 @@ std::string reference_strategy(const std::string& named, const std::vector<std::
   if (among(named)) return named;
   std::string list;
   for (const std::string& id : compared) list += (list.empty() ? "" : ", ") + id;
-  throw std::invalid_argument(fmt::format(
-      "--reference '{}' is not among the strategies compared ({}); name one of them, or add it to "
-      "--strategies",
-      named, list));
+  throw Error(ErrorId::request_reference_not_run,
+              fmt::format("--reference '{}' is not among the strategies compared ({}); name one of "
+                          "them, or add it to "
+                          "--strategies",
+                          named, list));
 }
 
 int run(const CompareArgs& a) {

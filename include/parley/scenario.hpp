@@ -342,6 +342,7 @@ enum class ErrorId {
   request_export_limits,
   request_no_prior,
   request_beyond_runs,
+  request_too_large,
   // model.*: a model spec names an unknown model or parameter, or a value it cannot take (exit 2).
   model_unknown,
   model_bad_spec,
@@ -349,6 +350,7 @@ enum class ErrorId {
   model_bad_parameter_value,
   model_not_per_issue,
   model_scenario_too_large,
+  model_non_finite,
   // io.*: a file cannot be read or written (exit 1).
   io_read,
   io_write,

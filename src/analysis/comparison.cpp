@@ -3,7 +3,6 @@
 #include <atomic>
 #include <mutex>
 #include <set>
-#include <stdexcept>
 
 #include "analysis/thread_limit.hpp"
 #include "models/parallel.hpp"
@@ -17,31 +16,36 @@ void check_distinct(const std::vector<std::string>& strategies) {
   std::set<std::string> seen;
   for (const std::string& id : strategies) {
     if (!seen.insert(id).second) {
-      throw std::invalid_argument(
-          fmt::format("strategy '{}' is named twice; a comparison runs each strategy once", id));
+      throw Error(ErrorId::request_invalid_option,
+                  fmt::format("strategy '{}' is named twice; a comparison runs each strategy once",
+                              id));
     }
   }
 }
 
-// What the plan's results take in memory: a MonthRecord and its issue positions per month.
+// What the plan's results take in memory: a MonthRecord per month, its vector holding a value per
+// series (and the allocator's 16 bytes).
 double results_bytes(const Scenario& scenario, const ComparisonPlan& plan) {
-  const double month = sizeof(MonthRecord) + 16.0 + 8.0 * scenario.issues.size();
+  const double month = sizeof(MonthRecord) + 16.0 + 8.0 * series_names(scenario).size();
   return static_cast<double>(plan.runs) * static_cast<double>(plan.strategies.size()) *
          (plan.engagement.months + 1.0) * month;
 }
 
 void check_plan(const Scenario& scenario, const ComparisonPlan& plan) {
   if (plan.runs < 1 || plan.runs > limits::max_runs) {
-    throw std::invalid_argument(fmt::format("runs: expected a whole number in [1, {}], got {}",
-                                            limits::max_runs, plan.runs));
+    throw Error(ErrorId::request_invalid_option,
+                fmt::format("runs: expected a whole number in [1, {}], got {}", limits::max_runs,
+                            plan.runs));
   }
   const double bytes = results_bytes(scenario, plan);
   if (bytes > limits::max_results_bytes) {
-    throw std::invalid_argument(fmt::format(
-        "{} runs x {} strategies x {} months would keep about {:.1f} GiB of results in memory; "
-        "the limit is {:.0f} GiB: use fewer runs, strategies or months",
-        plan.runs, plan.strategies.size(), plan.engagement.months, bytes / (1ull << 30),
-        limits::max_results_bytes / (1ull << 30)));
+    throw Error(
+        ErrorId::request_too_large,
+        fmt::format(
+            "{} runs x {} strategies x {} months would keep about {:.1f} GiB of results in memory; "
+            "the limit is {:.0f} GiB: use fewer runs, strategies or months",
+            plan.runs, plan.strategies.size(), plan.engagement.months, bytes / (1ull << 30),
+            limits::max_results_bytes / (1ull << 30)));
   }
 }
 

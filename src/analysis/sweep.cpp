@@ -16,15 +16,17 @@ Scenario with_value(const Scenario& base, const std::string& path, double value)
   Scenario s = base;
   for (NumberField& field : number_fields(s)) {
     if (field.id_path != path) continue;
-    // Written so that NaN fails it too; the magnitude rule is the one every scenario number
-    // meets (limits in parley/scenario.hpp).
-    const double magnitude = std::abs(value);
-    if (!(value >= field.min && value <= field.max) ||
-        (magnitude > 0 && magnitude < limits::min_magnitude)) {
+    // Written so that NaN fails it too.
+    if (!(value >= field.min && value <= field.max)) {
       throw Error(ErrorId::request_value_out_of_range,
-                  fmt::format("sweep value {} of {} is outside its range [{}, {}] (or, if not 0, "
-                              "of magnitude below 1e-9)",
-                              value, path, field.min, field.max));
+                  fmt::format("sweep value {} of {} is outside its range [{}, {}]", value, path,
+                              field.min, field.max));
+    }
+    // The magnitude rule every scenario number meets (limits in parley/scenario.hpp).
+    if (value != 0 && std::abs(value) < limits::min_magnitude) {
+      throw Error(
+          ErrorId::request_value_out_of_range,
+          fmt::format("sweep value {} of {} is not 0 and of magnitude below 1e-9", value, path));
     }
     *field.value = value;
     std::erase_if(s.uncertainty, [&](const UncertainValue& u) { return u.path == path; });

@@ -13,7 +13,9 @@ namespace {
 
 constexpr std::uint32_t shock_stream = 1;  // stream purpose of the monthly shocks
 
-int recognition_steps(double level) { return static_cast<int>(std::floor(3.0 * level + 1e-9)); }
+// A double, so that a level that is not finite stays visible to check_finite (an int cast of NaN
+// would be undefined).
+double recognition_steps(double level) { return std::floor(3.0 * level + 1e-9); }
 
 MonthRecord record(const detail::World& w, const detail::EngagementState& state) {
   MonthRecord r;
@@ -52,21 +54,13 @@ std::string run_name(const std::string& strategy_id) {
 // stops and says where. Validation keeps inputs within the magnitudes the dynamics handle.
 void check_finite(const Scenario& s, const MonthRecord& r, const std::string& strategy_id,
                   int month) {
-  auto fail = [&](const std::string& what, double value) {
-    throw ModelError(fmt::format(
-        "engagement simulation under {}, month {}: {} is {}; the scenario's magnitudes are "
-        "beyond what the simulator computes with (docs/scenario-format.md, section Numbers)",
-        run_name(strategy_id), month, what, value));
-  };
-  for (std::size_t i = 0; i < indicator_count; ++i) {
-    if (!std::isfinite(r.indicators[i])) {
-      fail(fmt::format("indicator {}", to_string(static_cast<Indicator>(i))), r.indicators[i]);
-    }
-  }
-  for (std::size_t i = 0; i < r.issue_positions.size(); ++i) {
-    if (!std::isfinite(r.issue_positions[i])) {
-      fail(fmt::format("the regime's policy on issue '{}'", s.issues[i].id), r.issue_positions[i]);
-    }
+  for (std::size_t i = 0; i < r.values.size(); ++i) {
+    if (std::isfinite(r.values[i])) continue;
+    throw Error(ErrorId::model_non_finite,
+                fmt::format("engagement simulation under {}, month {}: series {} is {}; the "
+                            "scenario's magnitudes are beyond what the simulator computes with "
+                            "(docs/scenario-format.md, section 2)",
+                            run_name(strategy_id), month, series_names(s).at(i), r.values[i]));
   }
 }
 
@@ -172,9 +166,10 @@ EngagementRun simulate_engagement(const Scenario& scenario, const std::string& s
   for (int m = 0; m < options.months; ++m) {
     try {
       detail::step_month(world, state, *engine, shocks);
-    } catch (const ModelError& e) {
-      throw ModelError(fmt::format("engagement simulation under {}, month {}: {}",
-                                   run_name(strategy_id), m + 1, e.what()));
+    } catch (const Error& e) {
+      // An engine's error (a model's non-finite result) says which issue; add the run and month.
+      throw Error(e.id(), fmt::format("engagement simulation under {}, month {}: {}",
+                                      run_name(strategy_id), m + 1, e.message()));
     }
     result.months.push_back(record(world, state));
     check_finite(scenario, result.months.back(), strategy_id, m + 1);
@@ -182,7 +177,7 @@ EngagementRun simulate_engagement(const Scenario& scenario, const std::string& s
   result.agreement_month = state.agreement_month;
   result.recognition_steps.assign(scenario.actors.size(), 0);
   for (std::size_t a : world.states) {
-    result.recognition_steps[a] = recognition_steps(state.recognition[a]);
+    result.recognition_steps[a] = static_cast<int>(recognition_steps(state.recognition[a]));
   }
   return result;
 }

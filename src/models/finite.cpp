@@ -11,18 +11,21 @@ namespace {
 // `where` names the issue ("issue 'tax'") or, for a joint model, the actor.
 [[noreturn]] void fail_input(const std::string& model, const std::string& where,
                              const std::string& what, double value) {
-  throw ModelError(fmt::format(
-      "model '{}', {}: {} is {}, not a finite number; validate the scenario (parley validate) "
-      "before forecasting",
-      model, where, what, value));
+  throw Error(
+      ErrorId::model_non_finite,
+      fmt::format(
+          "model '{}', {}: {} is {}, not a finite number; validate the scenario (parley validate) "
+          "before forecasting",
+          model, where, what, value));
 }
 
 [[noreturn]] void fail_result(const std::string& model, const std::string& where,
                               const std::string& what, double value) {
-  throw ModelError(fmt::format(
-      "model '{}', {}: the forecast's {} is {}; the inputs' magnitudes are beyond what the model "
-      "computes with (docs/scenario-format.md, section Numbers)",
-      model, where, what, value));
+  throw Error(ErrorId::model_non_finite,
+              fmt::format("model '{}', {}: the forecast's {} is {}; the inputs' magnitudes are "
+                          "beyond what the model "
+                          "computes with (docs/scenario-format.md, section 2)",
+                          model, where, what, value));
 }
 
 // The index of the first non-finite value, or -1.

@@ -1,8 +1,9 @@
-// Internal: every model's inputs and outputs are finite, or the call stops with a ModelError that
-// names the model, the issue and the number. Validation keeps a scenario's magnitudes inside what
-// the models compute with (docs/scenario-format.md, "Numbers"); these checks catch what slips
-// past it (a caller that builds inputs without validating them, a model's own overflow). They
-// run once per forecast, over its inputs and results, never inside a model's loops.
+// Internal: every model's inputs and outputs are finite, or the call stops with an Error
+// model.non_finite that names the model, the issue and the number. Validation keeps a scenario's
+// magnitudes inside what the models compute with (docs/scenario-format.md, section 2); these
+// checks catch what slips past it (a caller that builds inputs without validating them, a
+// model's own overflow). They run once per forecast, over its inputs and results, never inside a
+// model's loops.
 #pragma once
 
 #include <memory>
@@ -12,7 +13,7 @@
 
 namespace parley::detail {
 
-// Throw ModelError naming `model` and the issue when a number is not finite.
+// Throw Error model.non_finite naming `model` and the issue when a number is not finite.
 void check_finite_input(const std::string& model, const IssueInput& issue);
 void check_finite_input(const std::string& model, const Scenario& scenario);
 void check_finite_result(const std::string& model, const IssueForecast& issue);

@@ -29,6 +29,8 @@ const char* to_string(ErrorId id) {
       return "request.no_prior";
     case ErrorId::request_beyond_runs:
       return "request.beyond_runs";
+    case ErrorId::request_too_large:
+      return "request.too_large";
     case ErrorId::model_unknown:
       return "model.unknown";
     case ErrorId::model_bad_spec:
@@ -41,6 +43,8 @@ const char* to_string(ErrorId id) {
       return "model.not_per_issue";
     case ErrorId::model_scenario_too_large:
       return "model.scenario_too_large";
+    case ErrorId::model_non_finite:
+      return "model.non_finite";
     case ErrorId::io_read:
       return "io.read";
     case ErrorId::io_write:

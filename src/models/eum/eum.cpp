@@ -65,11 +65,14 @@ IssueForecast EumModel::forecast_issue(const IssueInput& issue, ForecastObserver
     const auto positions = bargaining.positions();
     if (!std::all_of(positions.begin(), positions.end(),
                      [](double x) { return std::isfinite(x); })) {
-      throw ModelError(fmt::format(
-          "model '{}', issue '{}': round {} gave a position that is not a finite number; the "
-          "inputs' magnitudes are beyond what the model computes with (docs/scenario-format.md, "
-          "section Numbers)",
-          spec(), issue.issue_id, round));
+      throw Error(
+          ErrorId::model_non_finite,
+          fmt::format(
+              "model '{}', issue '{}': round {} gave a position that is not a finite number; the "
+              "inputs' magnitudes are beyond what the model computes with "
+              "(docs/scenario-format.md, "
+              "section 2)",
+              spec(), issue.issue_id, round));
     }
     result.rounds = round;
     record(result, bargaining, round, std::move(offers), observer);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "expect_error.hpp"
 #include "leverage_case.hpp"
@@ -65,6 +66,15 @@ TEST(Sweep, RejectsAnUnknownPathAValueOutOfRangeAndAnUnknownSeries) {
   plan.values = {1.5};  // a weight is a share in [0, 1]
   test::expect_error([&] { run_sweep(s, plan); }, ErrorId::request_value_out_of_range,
                      "sweep value 1.5 of regime.weights.revenue is outside its range [0, 1]");
+  // Issue 13, F5: NaN passed the range test (every comparison with it is false).
+  plan = revenue_sweep();
+  plan.values = {std::numeric_limits<double>::quiet_NaN()};
+  test::expect_error([&] { run_sweep(s, plan); }, ErrorId::request_value_out_of_range,
+                     "sweep value nan of regime.weights.revenue is outside its range [0, 1]");
+  plan = revenue_sweep();
+  plan.values = {1e-320};
+  test::expect_error([&] { run_sweep(s, plan); }, ErrorId::request_value_out_of_range,
+                     "is not 0 and of magnitude below 1e-9");
   plan = revenue_sweep();
   plan.series = {"policy:no_such_issue"};
   test::expect_error([&] { run_sweep(s, plan); }, ErrorId::request_unknown_series,

@@ -27,6 +27,31 @@ void set_parameters(Scenario& s, bool at_max) {
   }
 }
 
+// Every timeline kind at the extremes: shocks, flows every month and trends of `change` on every
+// variable, seasonal profiles swinging between the largest and the smallest factor.
+void add_timeline(Scenario& s, double change) {
+  s.meta.as_of = "2024-01";
+  for (const std::string& variable : timeline_variables()) {
+    TimelineEntry shock, flow, trend;
+    shock.kind = TimelineKind::shock;
+    shock.from = 1;
+    flow.kind = TimelineKind::flow;
+    trend.kind = TimelineKind::trend;
+    trend.variable = variable;
+    for (TimelineEntry* e : {&shock, &flow, &trend}) {
+      e->values[variable] = change;
+      s.timeline.push_back(*e);
+    }
+  }
+  for (const std::string& variable : seasonal_variables()) {
+    TimelineEntry seasonal;
+    seasonal.kind = TimelineKind::seasonal;
+    seasonal.variable = variable;
+    for (int m = 0; m < 12; ++m) seasonal.profile.push_back(m % 2 ? big : tiny);
+    s.timeline.push_back(seasonal);
+  }
+}
+
 std::vector<std::pair<std::string, Change>> boundary_changes() {
   return {
       {"capabilities at both ends",
@@ -54,14 +79,31 @@ std::vector<std::pair<std::string, Change>> boundary_changes() {
          }
        }},
       {"largest population, all of it hungry",
-       [](Scenario& s) { s.population = Population{big, big, big, big}; }},
+       [](Scenario& s) {
+         s.population = Population{big, big, big, big};
+       }},
       {"smallest population",
-       [](Scenario& s) { s.population = Population{tiny, tiny, tiny, tiny}; }},
+       [](Scenario& s) {
+         s.population = Population{tiny, tiny, tiny, tiny};
+       }},
       {"tiny weights and cohesion",
        [](Scenario& s) {
          s.regime->weights = UtilityWeights{tiny, tiny, tiny, tiny};
          s.regime->cohesion = tiny;
        }},
+      {"issue effects at both ends, every state fully recognising",
+       [](Scenario& s) {
+         for (std::size_t i = 0; i < s.issues.size(); ++i) {
+           for (const std::string& channel : issue_effect_channels()) {
+             s.issues[i].effects[channel] = i % 2 ? big : -big;
+           }
+         }
+         for (Actor& a : s.actors) {
+           if (a.kind == ActorKind::state) a.recognition = 3;
+         }
+       }},
+      {"timeline at its largest", [](Scenario& s) { add_timeline(s, big); }},
+      {"timeline at its largest, negative", [](Scenario& s) { add_timeline(s, -big); }},
       {"every parameter at its minimum", [](Scenario& s) { set_parameters(s, false); }},
       {"every parameter at its maximum", [](Scenario& s) { set_parameters(s, true); }},
       {"everything at once",
@@ -94,13 +136,35 @@ TEST(EngagementAtTheBounds, EveryMonthIsFinite) {
             const EngagementRun r =
                 simulate_engagement(*checked.scenario, strategy.id, options, 7, run);
             for (const MonthRecord& month : r.months) {
-              for (double x : month.indicators) ASSERT_TRUE(std::isfinite(x)) << what;
-              for (double x : month.issue_positions) ASSERT_TRUE(std::isfinite(x)) << what;
+              for (double x : month.values) ASSERT_TRUE(std::isfinite(x)) << what;
             }
-          } catch (const ModelError& e) {
+          } catch (const Error& e) {
             ADD_FAILURE() << what << ", " << engine << ", " << strategy.id << ": " << e.what();
           }
         }
+      }
+    }
+  }
+}
+
+// The longest run, 1,200 months, with every flow and trend at its largest: linear growth of 1e6 a
+// month stays far inside double's range.
+TEST(EngagementAtTheBounds, TheLongestRunIsFinite) {
+  for (double change : {big, -big}) {
+    Scenario changed = test::leverage_case();
+    add_timeline(changed, change);
+    for (Actor& a : changed.actors) a.capability = a.kind == ActorKind::state ? big : tiny;
+    set_parameters(changed, true);
+    const LoadResult checked = check_scenario_text(to_yaml(changed), "longest.yaml");
+    ASSERT_TRUE(checked.scenario.has_value()) << format_diagnostic(checked.diagnostics.at(0));
+    for (const char* engine : {"eum", "compromise"}) {
+      EngagementOptions options;
+      options.engine = engine;
+      options.months = limits::max_months;
+      const EngagementRun r = simulate_engagement(*checked.scenario, "isolation", options, 7, 0);
+      ASSERT_EQ(r.months.size(), static_cast<std::size_t>(limits::max_months) + 1);
+      for (const MonthRecord& month : r.months) {
+        for (double x : month.values) ASSERT_TRUE(std::isfinite(x)) << engine;
       }
     }
   }

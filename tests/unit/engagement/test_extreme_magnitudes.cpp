@@ -1,7 +1,7 @@
 // The engagement simulator on magnitudes that validation rejects (issue 13, F0 and F1: the
 // leverage case with a faction capability of 1e308, a spoiler strength of 1e-320, 1e308 attacks a
 // month). Called directly, without validation, a run must neither crash nor hang nor record NaN:
-// it finishes with finite numbers or throws a ModelError that names the month.
+// it finishes with finite numbers or throws an Error model.non_finite that names the month.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -30,10 +30,10 @@ void expect_finite_or_located_error(const Scenario& s, const std::string& what) 
     try {
       const EngagementRun run = simulate_engagement(s, "isolation", options, 1, 0);
       for (const MonthRecord& month : run.months) {
-        for (double x : month.indicators) EXPECT_TRUE(std::isfinite(x)) << what;
-        for (double x : month.issue_positions) EXPECT_TRUE(std::isfinite(x)) << what;
+        for (double x : month.values) EXPECT_TRUE(std::isfinite(x)) << what;
       }
-    } catch (const ModelError& e) {
+    } catch (const Error& e) {
+      EXPECT_EQ(e.id(), ErrorId::model_non_finite) << e.what();
       const std::string message = e.what();
       EXPECT_NE(message.find("engagement simulation under strategy 'isolation', month "),
                 std::string::npos)
@@ -67,8 +67,9 @@ TEST(EngagementExtremeMagnitudes, OverflowingAttackRateNamesMonthAndIndicator) {
   try {
     simulate_engagement(s, "isolation", options, 1, 0);
     FAIL() << "no error";
-  } catch (const ModelError& e) {
-    EXPECT_NE(std::string(e.what()).find("month 1: indicator attacks_per_month is inf"),
+  } catch (const Error& e) {
+    EXPECT_EQ(e.id(), ErrorId::model_non_finite);
+    EXPECT_NE(std::string(e.what()).find("month 1: series attacks_per_month is inf"),
               std::string::npos)
         << e.what();
   }

@@ -1,6 +1,6 @@
 // The accepted magnitudes are safe (issue 13, part 2): every registered model, on scenarios that
 // validation accepts with numbers at the ends of the documented ranges (limits in
-// parley/scenario.hpp), gives a finite forecast. A ModelError here means a bound is too loose.
+// parley/scenario.hpp), gives a finite forecast. An Error here means a bound is too loose.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -125,7 +125,7 @@ TEST_P(EveryModelAtTheBounds, ForecastsAreFinite) {
     try {
       const Forecast f = make_model(GetParam())->forecast(*checked.scenario);
       test::expect_finite_positions(f, GetParam() + ": " + c.what);
-    } catch (const ModelError& e) {
+    } catch (const Error& e) {
       ADD_FAILURE() << c.what << ": " << e.what();
     }
   }

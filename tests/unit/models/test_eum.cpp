@@ -418,8 +418,9 @@ TEST(EumOptions, RejectsBadValues) {
                            "eum parameter 'q': expected a number in [0, 1], got 1.5");
   test::expect_model_error("eum(q=x)", ErrorId::model_bad_parameter_value,
                            "model parameter 'q': expected a number, got 'x'");
-  test::expect_model_error("eum(rounds=-1)", ErrorId::model_bad_parameter_value,
-                           "eum parameter 'rounds': expected 0 or more");
+  test::expect_model_error(
+      "eum(rounds=-1)", ErrorId::model_bad_parameter_value,
+      "eum parameter 'rounds': expected a whole number in [0, 10000], got '-1'");
   test::expect_model_error("eum(t=2)", ErrorId::model_bad_parameter_value,
                            "eum parameter 't': expected 1|0|geometric, got '2'");
   test::expect_model_error(

@@ -304,11 +304,12 @@ TEST(Exchange, OptionsAreCheckedAndListed) {
   test::expect_model_error("exchange(seed=-1)", ErrorId::model_bad_parameter_value,
                            "exchange parameter 'seed': expected a whole number >= 0, got '-1'");
   test::expect_model_error("exchange(rounds=-1)", ErrorId::model_bad_parameter_value,
-                           "exchange parameter 'rounds': expected 0 or more");
+                           "exchange parameter 'rounds': expected a whole number in [0, 10000]");
   test::expect_model_error("exchange(w_f=0.7,w_s=0.4)", ErrorId::model_bad_parameter_value,
                            "exchange parameters 'w_f' + 'w_s': expected at most 1");
-  test::expect_model_error("exchange(rounds=2.5)", ErrorId::model_bad_parameter_value,
-                           "model parameter 'rounds': expected a whole number, got '2.5'");
+  test::expect_model_error(
+      "exchange(rounds=2.5)", ErrorId::model_bad_parameter_value,
+      "exchange parameter 'rounds': expected a whole number in [0, 10000], got '2.5'");
   EXPECT_EQ(spec_with_default("exchange", "seed", "5"), "exchange(seed=5)");
   const Forecast f = run("exchange(rounds=3)", sample());
   EXPECT_LE(f.exchange_rounds.size(), 3u);

@@ -1,7 +1,7 @@
 // Every model on numbers that validation rejects (issue 13, F0 and F1): called directly, without
 // validation, a model must neither crash nor hang nor return NaN or inf. It returns a finite
-// forecast or throws a ModelError that names the model and the issue. The sanitizer build runs
-// these too; the eum cases below read out of bounds before the fix.
+// forecast or throws a Error model.non_finite that names the model and the issue. The sanitizer
+// build runs these too; the eum cases below read out of bounds before the fix.
 #include <gtest/gtest.h>
 
 #include <array>
@@ -39,13 +39,15 @@ Scenario one_issue(double low, double high, const std::vector<std::array<double,
 
 enum class Result { finite, model_error };
 
-// Runs `spec` on `s`: a finite forecast or a ModelError naming the model; anything else fails.
+// Runs `spec` on `s`: a finite forecast or an Error model.non_finite naming the model; anything
+// else fails.
 Result finite_or_model_error(const std::string& spec, const Scenario& s, const std::string& what) {
   try {
     const Forecast f = make_model(spec)->forecast(s);
     test::expect_finite_positions(f, spec + ": " + what);
     return Result::finite;
-  } catch (const ModelError& e) {
+  } catch (const Error& e) {
+    EXPECT_EQ(e.id(), ErrorId::model_non_finite) << e.what();
     const std::string message = e.what();
     const std::string name = spec.substr(0, spec.find('('));
     EXPECT_NE(message.find("model '" + name), std::string::npos) << message;
@@ -75,20 +77,20 @@ TEST(EumExtremeMagnitudes, SubnormalPositionsGiveAFiniteForecast) {
 }
 
 // 02-yaml-huge-scale.yaml: the positions span more than the largest double.
-TEST(EumExtremeMagnitudes, OverflowingScaleIsAModelError) {
+TEST(EumExtremeMagnitudes, OverflowingScaleIsAnError) {
   const Scenario s = one_issue(-1e308, 1e308, {{10, -1e308, 50}, {30, 1e308, 100}, {30, 0, 100}});
-  test::expect_model_error_from([&] { make_model("eum")->forecast(s); },
-                                "model 'eum', issue 'tax'");
+  test::expect_error([&] { make_model("eum")->forecast(s); }, ErrorId::model_non_finite,
+                     "model 'eum', issue 'tax'");
 }
 
 // 18-leverage-huge-faction-capability.yaml's eum part: weights whose sums overflow.
-TEST(EumExtremeMagnitudes, OverflowingCapabilitiesAreAModelError) {
+TEST(EumExtremeMagnitudes, OverflowingCapabilitiesAreAnError) {
   const Scenario s = one_issue(0, 100, {{1e308, 0, 50}, {1e308, 100, 100}, {30, 60, 100}});
-  test::expect_model_error_from([&] { make_model("eum")->forecast(s); },
-                                "model 'eum', issue 'tax'");
+  test::expect_error([&] { make_model("eum")->forecast(s); }, ErrorId::model_non_finite,
+                     "model 'eum', issue 'tax'");
 }
 
-TEST(ModelInputs, NonFiniteInputsAreAModelErrorInEveryModel) {
+TEST(ModelInputs, NonFiniteInputsAreAnErrorInEveryModel) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double inf = std::numeric_limits<double>::infinity();
   for (const std::string& model : registered_models()) {
@@ -97,13 +99,14 @@ TEST(ModelInputs, NonFiniteInputsAreAModelErrorInEveryModel) {
           std::pair{one_issue(0, 100, {{10, inf, 50}, {30, 100, 100}}), "inf position"},
           std::pair{one_issue(0, 100, {{10, 0, -inf}, {30, 100, 100}}), "-inf salience"},
           std::pair{one_issue(0, inf, {{10, 0, 50}, {30, 100, 100}}), "inf scale"}}) {
-      test::expect_model_error_from([&] { make_model(model)->forecast(s); }, "not a finite number");
+      test::expect_error([&] { make_model(model)->forecast(s); }, ErrorId::model_non_finite,
+                         "not a finite number");
     }
   }
 }
 
-// Every registered model on the F0/F1 inputs, unvalidated: finite, or a ModelError.
-TEST(ModelInputs, ExtremeMagnitudesGiveFiniteForecastsOrAModelError) {
+// Every registered model on the F0/F1 inputs, unvalidated: finite, or Error model.non_finite.
+TEST(ModelInputs, ExtremeMagnitudesGiveFiniteForecastsOrAnError) {
   const std::vector<std::pair<Scenario, std::string>> cases = {
       {one_issue(0, 100, {{10, 0, 50}, {30, 1e-320, 100}}), "subnormal position"},
       {one_issue(0, 100, {{1e308, 0, 50}, {1e308, 100, 100}, {30, 60, 100}}), "capabilities 1e308"},
@@ -130,12 +133,13 @@ TEST(ModelInputs, PerIssueEnginesAreChecked) {
     const auto engine = make_per_issue_model(model);
     try {
       EXPECT_TRUE(std::isfinite(engine->forecast_issue(issue, nullptr).outcome)) << model;
-    } catch (const ModelError& e) {
+    } catch (const Error& e) {
+      EXPECT_EQ(e.id(), ErrorId::model_non_finite) << e.what();
       EXPECT_NE(std::string(e.what()).find("issue 'tax'"), std::string::npos) << e.what();
     }
     issue.position[0] = std::numeric_limits<double>::quiet_NaN();
-    test::expect_model_error_from([&] { engine->forecast_issue(issue, nullptr); },
-                                  "not a finite number");
+    test::expect_error([&] { engine->forecast_issue(issue, nullptr); }, ErrorId::model_non_finite,
+                       "not a finite number");
     issue.position[0] = 0;
   }
 }

@@ -124,16 +124,19 @@ TEST(Registry, RejectsUnknownModelsAndParameters) {
 // Issue 13, F5/F6: a key given twice is an error, not "the last wins"; rounds are capped at
 // limits::max_rounds in every model that has them.
 TEST(Registry, RejectsDuplicateKeysAndTooManyRounds) {
-  test::expect_model_error("eum(q=1,q=0)", "parameter 'q' is given twice");
+  test::expect_model_error("eum(q=1,q=0)", ErrorId::model_bad_spec, "parameter 'q' is given twice");
   for (const ModelEntry& e : model_registry()) {
     const auto& p = e.info.parameters;
     if (std::none_of(p.begin(), p.end(), [](const ParameterSpec& s) { return s.name == "rounds"; }))
       continue;
     const std::string name = e.info.name;
     EXPECT_NO_THROW(make_model(name + "(rounds=10000)"));
-    test::expect_model_error(name + "(rounds=10001)", "expected a whole number in [0, 10000]");
-    test::expect_model_error(name + "(rounds=2000000000)", "expected a whole number in [0, 10000]");
-    test::expect_model_error(name + "(rounds=-1)", "expected a whole number in [0, 10000]");
+    test::expect_model_error(name + "(rounds=10001)", ErrorId::model_bad_parameter_value,
+                             name + " parameter 'rounds': expected a whole number in [0, 10000]");
+    test::expect_model_error(name + "(rounds=2000000000)", ErrorId::model_bad_parameter_value,
+                             name + " parameter 'rounds': expected a whole number in [0, 10000]");
+    test::expect_model_error(name + "(rounds=-1)", ErrorId::model_bad_parameter_value,
+                             name + " parameter 'rounds': expected a whole number in [0, 10000]");
   }
 }
 

@@ -198,7 +198,7 @@ TEST(Smp, DeclaresKtabsDefaultsAndRejectsBadValues) {
   test::expect_model_error("smp(voting=majority)", ErrorId::model_bad_parameter_value,
                            "smp parameter 'voting': expected ");
   test::expect_model_error("smp(rounds=-1)", ErrorId::model_bad_parameter_value,
-                           "smp parameter 'rounds': expected 0 or more");
+                           "smp parameter 'rounds': expected a whole number in [0, 10000]");
   test::expect_model_error("smp(min_turns=0)", ErrorId::model_bad_parameter_value,
                            "smp parameter 'min_turns': expected 1 or more");
   test::expect_model_error("smp(seed=-3)", ErrorId::model_bad_parameter_value,
