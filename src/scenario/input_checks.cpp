@@ -155,6 +155,17 @@ std::optional<TextProblem> invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+std::optional<Diagnostic> raw_text_problem(std::string_view text, const std::string& file) {
+  if (text.size() > limits::max_input_bytes) {
+    return Diagnostic{"E004", file, 0, 0, "", too_large_message(file)};
+  }
+  if (auto problem = invalid_utf8(text)) {
+    return Diagnostic{"E003",          file, problem->where.line, problem->where.column, "",
+                      problem->message};
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> magnitude_problem(double value, double max_magnitude) {
   const double magnitude = std::abs(value);
   if (magnitude > max_magnitude) {

@@ -22,6 +22,10 @@ struct TextProblem {
 // above U+10FFFF are invalid too). Columns count characters.
 std::optional<TextProblem> invalid_utf8(std::string_view text);
 
+// The checks every input format shares, on the raw text: its size (E004) and its encoding
+// (E003), reported for `file`; nothing when both are fine.
+std::optional<Diagnostic> raw_text_problem(std::string_view text, const std::string& file);
+
 // What is wrong with a finite number's magnitude (E016), or nothing: it must be 0 or have a
 // magnitude in [limits::min_magnitude, limits::max_magnitude].
 // A reader that rescales a field (KTAB's capabilities) may allow a larger `max_magnitude`.

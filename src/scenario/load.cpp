@@ -26,23 +26,6 @@ detail::Parsed parse_any(std::string_view text, const std::string& file, InputFo
   return detail::parse_yaml_scenario(text, file);
 }
 
-// The checks every format shares, on the raw text: its size and its encoding.
-bool checked_text(std::string_view text, const std::string&) {
-  return text.size() <= limits::max_input_bytes && !detail::invalid_utf8(text);
-}
-
-detail::Parsed rejected_text(std::string_view text, const std::string& file) {
-  detail::Parsed parsed;
-  parsed.readable = false;
-  if (text.size() > limits::max_input_bytes) {
-    parsed.diagnostics.push_back({"E004", file, 0, 0, "", detail::too_large_message(file)});
-  } else if (auto problem = detail::invalid_utf8(text)) {
-    parsed.diagnostics.push_back(
-        {"E003", file, problem->where.line, problem->where.column, "", problem->message});
-  }
-  return parsed;
-}
-
 }  // namespace
 
 LoadResult check_scenario_text(std::string_view text, const std::string& file,
@@ -55,8 +38,13 @@ LoadResult check_scenario_text(std::string_view text, const std::string& file,
       (extension == ".yaml" || extension == ".yml")) {
     result.format = InputFormat::yaml;
   }
-  detail::Parsed parsed =
-      checked_text(text, file) ? parse_any(text, file, result.format) : rejected_text(text, file);
+  detail::Parsed parsed;
+  if (std::optional<Diagnostic> problem = detail::raw_text_problem(text, file)) {
+    parsed.diagnostics.push_back(std::move(*problem));
+    parsed.readable = false;
+  } else {
+    parsed = parse_any(text, file, result.format);
+  }
   if (parsed.readable) {
     detail::DiagnosticSink sink(file, parsed.locations, parsed.diagnostics);
     detail::validate_scenario(parsed.scenario, sink);

@@ -12,6 +12,7 @@
 
 #include "scenario/did_you_mean.hpp"
 #include "scenario/event_predicate.hpp"
+#include "scenario/input_checks.hpp"
 #include "scenario/parsed.hpp"
 #include "scenario/syntax_errors.hpp"
 #include "scenario/yaml_reader.hpp"
@@ -416,13 +417,22 @@ ObservationsLoadResult check_observations_text(std::string_view text, const std:
   Observations observations;
   YAML::Node root;
   bool readable = true;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    detail::SyntaxProblem problem =
-        detail::explain_yaml_error(text, e.mark.line, e.mark.column, e.msg);
-    sink.error_at("E002", problem.where, "", problem.message);
+  // The limits every input file meets (docs/scenario-format.md, section 2).
+  if (std::optional<Diagnostic> problem = detail::raw_text_problem(text, file)) {
+    parsed.diagnostics.push_back(std::move(*problem));
     readable = false;
+  } else if (auto deep = detail::nesting_beyond(text, limits::max_nesting_depth)) {
+    sink.error_at("E004", deep->where, "", deep->message);
+    readable = false;
+  } else {
+    try {
+      root = YAML::Load(std::string(text));
+    } catch (const YAML::Exception& e) {
+      detail::SyntaxProblem problem =
+          detail::explain_yaml_error(text, e.mark.line, e.mark.column, e.msg);
+      sink.error_at("E002", problem.where, "", problem.message);
+      readable = false;
+    }
   }
   if (readable) {
     parsed.locations[""] = {1, 1};
@@ -445,10 +455,15 @@ ObservationsLoadResult check_observations_file(const std::filesystem::path& path
                                                const ObservationContext* context) {
   std::string text;
   try {
-    text = read_file(path);
-  } catch (const std::exception& e) {
+    if (!detail::read_capped(path, limits::max_input_bytes, text)) {
+      ObservationsLoadResult result;
+      result.diagnostics.push_back(
+          {"E004", path.string(), 0, 0, "", detail::too_large_message(path)});
+      return result;
+    }
+  } catch (const Error& e) {
     ObservationsLoadResult result;
-    result.diagnostics.push_back({"E001", path.string(), 0, 0, "", e.what()});
+    result.diagnostics.push_back({"E001", path.string(), 0, 0, "", std::string(e.message())});
     return result;
   }
   return check_observations_text(text, path.string(), context);

@@ -93,10 +93,14 @@ std::vector<Case> boundary_cases() {
   }
   // Two actors at either end of the widest scale, one with all the capability.
   Scenario duel = extremes(1, 2, {issue("wide", -big, big)});
-  duel.actors[0] =
-      Actor{"x", "", ActorKind::state, "", big, std::nullopt, {{"wide", -big}}, {{"wide", 100}}};
-  duel.actors[1] =
-      Actor{"y", "", ActorKind::state, "", tiny, std::nullopt, {{"wide", big}}, {{"wide", tiny}}};
+  const double sides[2][3] = {{big, -big, 100},
+                              {tiny, big, tiny}};  // capability, position, salience
+  for (std::size_t k = 0; k < 2; ++k) {
+    Actor& a = duel.actors[k];
+    a.capability = sides[k][0];
+    a.positions = {{"wide", sides[k][1]}};
+    a.salience = {{"wide", sides[k][2]}};
+  }
   cases.push_back({"duel at the ends", duel});
   return cases;
 }

@@ -67,6 +67,29 @@ TEST(InputEncoding, InvalidUtf8IsRejectedWithItsLineAndColumnInEveryFormat) {
   }
 }
 
+// Observation files (docs/observations.md) are an input too: the same limits, the same codes.
+TEST(InputEncoding, ObservationFilesMeetTheSameLimits) {
+  const std::string observations =
+      "parley: 1\nobservations:\n  name: \"History\"\n  start: \"2024-01\"\nindicators:\n"
+      "  - {series: food_insecure_millions, month: 3, value: 14.5, source: x}\n";
+  EXPECT_TRUE(check_observations_text(observations, "o.yaml").observations);
+  const auto bad =
+      check_observations_text(replace(observations, "History", "Hist\xFFory"), "o.yaml");
+  ASSERT_EQ(bad.diagnostics.size(), 1u);
+  EXPECT_EQ(bad.diagnostics[0].code, "E003");
+  EXPECT_EQ(bad.diagnostics[0].line, 3);
+  const auto deep =
+      check_observations_text(replace(observations, "name: \"History\"",
+                                      "name: " + std::string(70, '[') + "1" + std::string(70, ']')),
+                              "o.yaml");
+  ASSERT_FALSE(deep.diagnostics.empty());
+  EXPECT_EQ(deep.diagnostics[0].code, "E004");
+  const auto huge =
+      check_observations_text(replace(observations, "value: 14.5", "value: 1e300"), "o.yaml");
+  ASSERT_FALSE(huge.diagnostics.empty());
+  EXPECT_EQ(huge.diagnostics[0].code, "E016");
+}
+
 TEST(InputEncoding, ValidUtf8IsReadAndColumnsCountCharacters) {
   const std::string text =
       replace(minimal, "meta: {name: Minimal}", "meta: {name: \"Kabul – 2024 ✓ 𝄞\"}");
