@@ -16,9 +16,9 @@ void check_distinct(const std::vector<std::string>& strategies) {
   std::set<std::string> seen;
   for (const std::string& id : strategies) {
     if (!seen.insert(id).second) {
-      throw Error(ErrorId::request_invalid_option,
-                  fmt::format("strategy '{}' is named twice; a comparison runs each strategy once",
-                              id));
+      throw Error(
+          ErrorId::request_invalid_option,
+          fmt::format("strategy '{}' is named twice; a comparison runs each strategy once", id));
     }
   }
 }

@@ -178,8 +178,9 @@ actors:
   EXPECT_EQ(lines[0],
             "bad.yaml:4:21: error E015: issues[0].kind: expected one of political, technical, "
             "humanitarian, security, got 'politcal'; did you mean 'political'?");
-  EXPECT_EQ(lines[1],
-            "bad.yaml:8:17: error E013: actors[0].capability: expected a number in [0, 1e6], got -3");
+  EXPECT_EQ(
+      lines[1],
+      "bad.yaml:8:17: error E013: actors[0].capability: expected a number in [0, 1e6], got -3");
   EXPECT_EQ(lines[2],
             "bad.yaml:9:22: error E013: actors[0].positions.tax: expected a number in [0, 100], "
             "got 140");
