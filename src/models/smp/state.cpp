@@ -1,5 +1,6 @@
 #include "models/smp/state.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace parley::smp {
@@ -130,14 +131,37 @@ void State::group_positions() {
   }
 }
 
+// The same grouping, but with the actors taken in the order of their positions (coordinate by
+// coordinate) instead of the input order. Positions within 1e-3 of each other can chain (a near
+// b, b near c, a not near c), and then which actor founds a group decides the groups; taking
+// the founders in position order makes the groups, and the outcome, independent of the order in
+// which the actors are listed.
+void State::group_positions_by_place() {
+  const std::size_t n = count_;
+  order_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) order_[i] = i;
+  std::sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+    return std::lexicographical_compare(position(a), position(a) + dims_, position(b),
+                                        position(b) + dims_);
+  });
+  unique_.clear();
+  group_.assign(n, 0);
+  for (std::size_t i : order_) {
+    std::size_t g = 0;
+    while (g < unique_.size() && !same_position(dims_, position(i), position(unique_[g]))) ++g;
+    if (g == unique_.size()) unique_.push_back(i);
+    group_[i] = g;
+  }
+}
+
 void State::expected_position(const Actors& actors, const Options& options, Election& election,
                               std::span<double> out) {
   const std::size_t n = count_;
-  group_positions();
+  group_positions_by_place();
   const std::size_t m = unique_.size();
   centre_.assign(m * dims_, 0.0);
   std::vector<double> members(m, 0.0);
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i : order_) {  // in position order, so that the sums do not depend on it
     members[group_[i]] += 1.0;
     for (std::size_t k = 0; k < dims_; ++k) centre_[group_[i] * dims_ + k] += position(i)[k];
   }

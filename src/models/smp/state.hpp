@@ -53,9 +53,10 @@ class State {
   void win_probabilities(const Actors& actors, const Options& options, Election& election,
                          std::span<double> out);
 
-  // The expected position under a PCE like win_probabilities', but with each group of same
-  // positions represented by its mean rather than by its first member, so that the result does
-  // not depend on the order of the actors. Writes `dims` coordinates into `out`.
+  // The expected position under a PCE like win_probabilities', but with the groups of same
+  // positions formed in the order of the positions and each represented by its mean rather than
+  // by its first member, so that the result does not depend on the order of the actors. Writes
+  // `dims` coordinates into `out`.
   void expected_position(const Actors& actors, const Options& options, Election& election,
                          std::span<double> out);
 
@@ -70,13 +71,14 @@ class State {
  private:
   void infer_risk(const Actors& actors, const Options& options, Election& election);
   void group_positions();
+  void group_positions_by_place();
 
   std::size_t count_ = 0, dims_ = 0;
   std::vector<double> position_;
   std::vector<double> dist_, dist_t_;
   std::vector<double> risk_;
   std::vector<double> utility_, probability_;  // workspaces
-  std::vector<std::size_t> unique_, group_;
+  std::vector<std::size_t> unique_, group_, order_;
   std::vector<double> centre_;
 };
 

@@ -13,6 +13,15 @@ constexpr double min_gain = 1e-5;            // a challenge worth less is not ma
 constexpr double min_bargain_weight = 1e-6;  // keeps 0/0 out when neither side cares
 constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
+// Whether `value` beats the best so far, `best`, in a "first on ties" choice. Two actors with the
+// same capability, saliences and position (France and Italy in the EC emissions case) offer
+// exactly equal gains and bargains, but the sums behind them run in actor order and come out an
+// ulp or so apart, which made the rounding, and so the order of the actors, pick between them.
+// A value must therefore exceed the best by more than a relative 1e-12: above the rounding of
+// such a sum (about 1e-16 per term) even over thousands of actors. On KTAB's five reference
+// inputs this changes no choice (test_smp.cpp); docs/models/smp.md, "One turn".
+bool beats(double value, double best) { return value > best + 1e-12 * std::abs(best); }
+
 // KTAB rounds bargain coordinates to 4 decimals on [0, 1] (0.01 on a 0-100 scale), by adding
 // 0.5 and truncating; kept exactly so (x >= 0 here), since the rounded values are what lets
 // actors land on the same spot and what KTAB's results are made of.
@@ -57,7 +66,7 @@ Turn::Choice Turn::choose_target(const Actors& actors, const State& state, const
   for (std::size_t j = 0; j < actors.count; ++j) {
     if (j == i) continue;
     const ChallengeEstimate e = estimate_challenge(actors, state, view, j, options);
-    if (min_gain < e.gain && best < e.gain) choice = {j, e.win}, best = e.gain;
+    if (min_gain < e.gain && beats(e.gain, best)) choice = {j, e.win}, best = e.gain;
   }
   return choice;
 }
@@ -232,7 +241,7 @@ std::size_t Turn::resolve(const Actors& actors, const Options& options, Election
   } else {
     double best = -1.0;  // the first most probable bargain
     for (std::size_t o = 0; o < m; ++o) {
-      if (best < std::fabs(probability_[o])) best = std::fabs(probability_[o]), pick = o;
+      if (beats(std::fabs(probability_[o]), best)) best = std::fabs(probability_[o]), pick = o;
     }
   }
   return queue[pick];

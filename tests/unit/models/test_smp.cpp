@@ -384,3 +384,54 @@ TEST(SmpBlocks, DistanceAndUtility) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+Scenario reordered(const Scenario& s, const std::vector<std::string>& ids) {
+  Scenario out = s;
+  out.actors.clear();
+  for (const std::string& id : ids) {
+    for (const Actor& actor : s.actors) {
+      if (actor.id == id) out.actors.push_back(actor);
+    }
+  }
+  EXPECT_EQ(out.actors.size(), s.actors.size());
+  return out;
+}
+
+Scenario reversed(Scenario s) {
+  std::reverse(s.actors.begin(), s.actors.end());
+  return s;
+}
+
+double first_outcome(const Scenario& s) {
+  return make_model("smp")->forecast(s).issues.at(0).outcome;
+}
+
+// Issue 13, part 7: the outcome must not depend on the order of the actors. Two causes made it:
+// - France and Italy are identical in the EC case; whoever challenged one of them found the
+//   other exactly as attractive, and the rounding of sums taken in actor order, not the rule
+//   "the first listed", chose between them. In this order the forecast was 6.0495 (5.9747 in
+//   the file's order).
+// - SOE-Policy ends with positions in chains 0.01 apart; grouping them with the first listed
+//   actor as the founder gave 38.5573 in the file's order and 38.5654 reversed.
+// SOE-Competitive has both (CPCIA and CUCBM are identical): 35.0858 and 35.0685 reversed.
+TEST(SmpOrder, OutcomeDoesNotDependOnTheActorOrder) {
+  const Scenario ec = load_scenario_file(std::filesystem::path(PARLEY_TEST_DATA_DIR) / "bdm" /
+                                         "ec-emissions-1994.csv");
+  const double ec_outcome = first_outcome(ec);
+  EXPECT_NEAR(ec_outcome, 5.974737, 1e-6);
+  EXPECT_NEAR(first_outcome(reordered(ec, {"ireland", "netherlands", "denmark", "greece", "italy",
+                                           "belgium", "luxembourg", "uk", "france", "germany"})),
+              ec_outcome, 1e-12);
+  const Scenario policy = load_scenario_file(ktab_dir / "inputs" / "SOE-Policy.csv");
+  EXPECT_NEAR(first_outcome(policy), 38.565357, 1e-6);
+  EXPECT_NEAR(first_outcome(reversed(policy)), first_outcome(policy), 1e-12);
+  const Scenario competitive = load_scenario_file(ktab_dir / "inputs" / "SOE-Competitive.csv");
+  EXPECT_NEAR(first_outcome(competitive), 35.070598, 1e-6);
+  EXPECT_NEAR(first_outcome(reversed(competitive)), first_outcome(competitive), 1e-12);
+}
+
+}  // namespace
+}  // namespace parley
