@@ -161,7 +161,11 @@ constexpr OfferKind offer_kind[] = {OfferKind::conflict, OfferKind::compromise,
 }  // namespace
 
 // An offer as the receiving actor ranks it: region first, then the selection key, then the
-// smaller move, then the lower position (then the proposer listed first).
+// smaller move, then the lower position (then the proposer listed first). Keys, moves and
+// positions that are equal in exact arithmetic come out a few ulps apart once the scale is
+// rescaled (two capitulations 40 away on either side of an actor on copenhagen's newtreaty) or
+// the sums run in another order, so values within `slack` of each other count as equal; else
+// the rounding would pick the offer.
 struct Bargaining::Candidate {
   int region = none;
   double key = 0.0;
@@ -169,11 +173,16 @@ struct Bargaining::Candidate {
   double position = 0.0;
   std::size_t from = 0;
 
-  bool better_than(const Candidate& other) const {
+  struct Slack {
+    double key;    // for the selection key
+    double place;  // for moves and positions
+  };
+
+  bool better_than(const Candidate& other, Slack slack) const {
     if (region != other.region) return region < other.region;
-    if (key != other.key) return key < other.key;
-    if (move != other.move) return move < other.move;
-    return position < other.position;
+    if (std::abs(key - other.key) > slack.key) return key < other.key;
+    if (std::abs(move - other.move) > slack.place) return move < other.move;
+    return position < other.position - slack.place;
   }
 };
 
@@ -226,6 +235,11 @@ Bargaining::Candidate Bargaining::best_offer(std::size_t i, Scratch& scratch,
   fill_expected_utilities(i, scratch);
   const bool log_all = log && options_.offers == OfferLog::all;
   const std::size_t first_logged = log ? log->size() : 0;
+  // 1e-12 of the spread of the initial positions for moves and positions (and keys that are
+  // either); 1e-12 for highest_eu's key, an expected utility, which lies in [-4, 4]. Rounding
+  // leaves errors near 1e-16 of these.
+  const double place = 1e-12 * range_;
+  const Candidate::Slack slack{options_.selection == Selection::highest_eu ? 1e-12 : place, place};
   Candidate best;
   for (std::size_t j = 0; j < n_; ++j) {
     if (x_[j] == x_[i]) continue;
@@ -234,7 +248,7 @@ Bargaining::Candidate Bargaining::best_offer(std::size_t i, Scratch& scratch,
     if (kind == none) continue;
     const Candidate c = candidate(i, j, a, b, kind);
     if (log_all) log->push_back({j, i, offer_kind[kind], c.position, false});
-    if (c.better_than(best)) best = c;
+    if (c.better_than(best, slack)) best = c;
   }
   if (log && best.region != none) {
     if (log_all) {

@@ -682,3 +682,29 @@ TEST(ModelSpec, AddsADeclaredParameterUnlessTheSpecSetsIt) {
 
 }  // namespace
 }  // namespace parley
+
+namespace parley {
+namespace {
+
+// Ties between offers (issue 13, part 7): in round 3 on copenhagen.csv's newtreaty, two actors at
+// 50 are offered capitulations to 10 and to 90, both 40 away; the rule takes the lower position.
+// Shifted by 0.1, the two moves come out an ulp apart and, compared exactly, the rounding picked
+// 90.1 and a forecast of 50.1 instead of 90.1. Moves within 1e-12 of the spread now tie.
+TEST(EumTies, EqualMovesTieWhateverTheRounding) {
+  Scenario s =
+      load_scenario_file(std::filesystem::path(PARLEY_TEST_DATA_DIR) / "import" / "copenhagen.csv");
+  const Issue& newtreaty = s.issues.at(0);
+  ASSERT_EQ(newtreaty.id, "newtreaty");
+  const double plain = make_model("eum")->forecast(s).issues[0].outcome;
+  EXPECT_EQ(plain, 90.0);
+  s.issues[0].scale_min += 0.1;
+  s.issues[0].scale_max += 0.1;
+  for (Actor& actor : s.actors) {
+    const auto at = actor.positions.find("newtreaty");
+    if (at != actor.positions.end()) at->second += 0.1;
+  }
+  EXPECT_NEAR(make_model("eum")->forecast(s).issues[0].outcome, 90.1, 1e-9);
+}
+
+}  // namespace
+}  // namespace parley
