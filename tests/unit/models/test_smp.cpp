@@ -433,5 +433,23 @@ TEST(SmpOrder, OutcomeDoesNotDependOnTheActorOrder) {
   EXPECT_NEAR(first_outcome(reversed(competitive)), first_outcome(competitive), 1e-12);
 }
 
+// An actor absent from an issue sits at the issue's status quo in that dimension (smp.md), and
+// its position enters the expected position like any other: on cop21.csv's amb2100, where the 8
+// actors that take part hold 70 to 100 and the other 7 sit at 50, the outcome before any turn
+// is 61.43, below every participant.
+TEST(SmpAbsentActors, CountAtTheStatusQuo) {
+  const Scenario cop21 =
+      load_scenario_file(std::filesystem::path(PARLEY_TEST_DATA_DIR) / "import" / "cop21.csv");
+  const Forecast f = make_model("smp(rounds=0)")->forecast(cop21);
+  for (const IssueForecast& issue : f.issues) {
+    if (issue.issue_id != "amb2100") continue;
+    ASSERT_EQ(issue.actors.size(), 8u);
+    EXPECT_EQ(*std::min_element(issue.positions[0].begin(), issue.positions[0].end()), 70.0);
+    EXPECT_NEAR(issue.outcome, 61.43, 5e-3);
+    return;
+  }
+  ADD_FAILURE() << "no issue amb2100";
+}
+
 }  // namespace
 }  // namespace parley
