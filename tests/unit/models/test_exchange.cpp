@@ -146,6 +146,50 @@ TEST(Exchange, SampleRoundOneRealisesAsManyExchangesAsTheReference) {
   EXPECT_EQ(f.exchange_rounds.at(0).exchanges.size(), 39u);
 }
 
+// decide's copenhagen case (tests/data/import/copenhagen.csv, PROVENANCE.md), round 1: parley's
+// documented departures from decide (exchange.md, "decide's copenhagen case"). Exchange 29 caps
+// AOSIS's move on domestred so that the outcome Australia's cap counts lands on Australia's
+// position; decide would next realise Australia control / AOSIS domestred (gain 0.0739), which
+// carries that outcome past Australia's position (rule A), and realise 48 or 49 exchanges.
+// parley cuts that move to nothing and realises decide's runner-up, and 47 in all. With
+// decide's rule A alone parley would realise 48; with A and B, 49 and other outcomes.
+TEST(Exchange, CopenhagenRoundOneKeepsParleysCapRules) {
+  const Scenario s =
+      load_scenario_file(std::string(PARLEY_TEST_DATA_DIR) + "/import/copenhagen.csv");
+  const Forecast f = run("exchange(rounds=1)", s);
+  const ExchangeRound& r = f.exchange_rounds.at(0);
+  EXPECT_EQ(r.candidates, 437u);
+  ASSERT_EQ(r.exchanges.size(), 47u);
+  const RealisedExchange& capped = r.exchanges[28];
+  EXPECT_EQ(s.actors[capped.actor_i].id, "australia");
+  EXPECT_EQ(s.issues[capped.supply_i].id, "commitments");
+  EXPECT_EQ(s.actors[capped.actor_j].id, "alliance_of_small_island_states");
+  EXPECT_EQ(s.issues[capped.supply_j].id, "domestred");
+  EXPECT_NEAR(capped.to_j, 72.28, 0.005);
+  const RealisedExchange& thirtieth = r.exchanges[29];
+  EXPECT_EQ(s.actors[thirtieth.actor_i].id, "usa");
+  EXPECT_EQ(s.issues[thirtieth.supply_i].id, "domestred");
+  EXPECT_NEAR(thirtieth.from_i, 48.08, 0.005);
+  EXPECT_NEAR(thirtieth.to_i, 49.30, 0.005);
+  EXPECT_EQ(s.actors[thirtieth.actor_j].id, "developing_countries");
+  EXPECT_EQ(s.issues[thirtieth.supply_j].id, "newtreaty");
+  EXPECT_NEAR(thirtieth.from_j, 29.17, 0.005);
+  EXPECT_NEAR(thirtieth.to_j, 10.00, 0.005);
+  EXPECT_NEAR(thirtieth.gain_i, 0.0723, 5e-5);
+  const std::pair<const char*, double> outcomes[] = {
+      {"newtreaty", 51.39},   {"devlopc2020", 65.62}, {"domestred", 41.92}, {"mrvdecrease", 46.28},
+      {"commitments", 19.06}, {"control", 66.87},     {"extra", 95.48}};
+  for (const auto& [issue, outcome] : outcomes) {
+    bool found = false;
+    for (std::size_t d = 0; d < s.issues.size(); ++d) {
+      if (s.issues[d].id != issue) continue;
+      EXPECT_NEAR(r.outcome_after[d], outcome, 0.005) << issue;
+      found = true;
+    }
+    EXPECT_TRUE(found) << issue;
+  }
+}
+
 TEST(Exchange, RoundOneStartsFromThePiecemealCompromise) {
   const Scenario s = sample();
   const Forecast bundled = run("exchange", s);
