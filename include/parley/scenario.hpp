@@ -191,7 +191,8 @@ struct Strategy {
 // Months are counted from the scenario's meta.as_of (month 0); `from`, `until` and `at` are
 // written as YYYY-MM or as a month number.
 enum class TimelineKind {
-  policy,    // a bloc or a state sets instrument levels from `from` (until `until`)
+  policy,    // a bloc or a state sets instrument levels, dialogue or public conditions from
+             // `from` (until `until`)
   shock,     // a one-off change of state variables at `from`
   flow,      // a change of state variables every month from `from` to `until`
   seasonal,  // a factor on a variable by calendar month (`profile`, January first)
@@ -206,8 +207,10 @@ struct TimelineEntry {
   std::string actor;                     // policy: a bloc id or a state's actor id
   std::map<std::string, double> values;  // policy: instrument -> level; shock, flow: variable ->
                                          // change; trend: variable -> change per year
-  std::string variable;                  // seasonal: the variable
-  std::vector<double> profile;           // seasonal: 12 factors, January first
+  std::optional<bool> dialogue;          // policy: the bloc opens (or ends) talks
+  std::optional<bool> public_conditionality;  // policy: it attaches public conditions (or not)
+  std::string variable;                       // seasonal: the variable
+  std::vector<double> profile;                // seasonal: 12 factors, January first
 };
 
 struct Distribution {

@@ -16,11 +16,12 @@ struct BlocStance {
   double public_conditionality = 0;  // share attaching public conditions
 };
 
-BlocStance stance(const World& w) {
+BlocStance stance(const World& w, int month) {
   BlocStance s;
   for (const BlocPlan& b : w.blocs) {
-    s.dialogue_offered += b.share * (b.policy.dialogue ? 1 : 0);
-    s.public_conditionality += b.share * (b.policy.public_conditionality ? 1 : 0);
+    const Stance now = stance_of(b, month);
+    s.dialogue_offered += b.share * (now.dialogue ? 1 : 0);
+    s.public_conditionality += b.share * (now.public_conditionality ? 1 : 0);
   }
   return s;
 }
@@ -181,7 +182,7 @@ void step_month(const World& w, EngagementState& state, const PerIssueModel& eng
   // decides whose talks it attends.
   const Levels levels = instrument_levels(w, state);
   const InstrumentEffects effects = total_effects(w, levels.overall);
-  const BlocStance blocs = stance(w);
+  const BlocStance blocs = stance(w, state.month);
   regime_chooses_talks(w, state);
 
   // 2. Respect: talks held build it; refused dialogue and public conditions erode it.

@@ -177,12 +177,12 @@ void regime_chooses_talks(const World& w, EngagementState& state) {
   const UtilityWeights& wt = w.factions[w.leader].weights;
   const double defiance = 1.0 + k.defiance_sensitivity * (1.0 - state.respect);
   for (std::size_t b = 0; b < w.blocs.size(); ++b) {
-    const BlocPolicy& policy = w.blocs[b].policy;
-    const double conditions = policy.public_conditionality ? 1.0 : 0.0;
+    const Stance stance = stance_of(w.blocs[b], state.month);
+    const double conditions = stance.public_conditionality ? 1.0 : 0.0;
     const double value = (wt.revenue + wt.recognition) * k.talks_value -
                          (wt.ideology + wt.cohesion) * k.talks_cost *
                              (1.0 + k.yielding_cost * conditions) * defiance;
-    state.talks[b] = policy.dialogue && value > 0;
+    state.talks[b] = stance.dialogue && value > 0;
     if (state.talks[b]) state.talks_share += w.blocs[b].share;
   }
 }

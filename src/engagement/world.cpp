@@ -226,6 +226,8 @@ std::vector<BlocPlan> plan_blocs(const Scenario& s, const Strategy* strategy) {
       for (const auto& [id, level] : entry.values) {
         if (has_recognition_effect(s, id)) timed.sets_recognition = true;
       }
+      timed.dialogue = entry.dialogue;
+      timed.public_conditionality = entry.public_conditionality;
       plan.timeline.push_back(std::move(timed));
     }
   }
@@ -434,6 +436,16 @@ World build_world(const Scenario& s, const std::string& strategy_id, int months)
   return w;
 }
 
+Stance stance_of(const BlocPlan& bloc, int month) {
+  Stance stance{bloc.policy.dialogue, bloc.policy.public_conditionality};
+  for (const TimedLevels& timed : bloc.timeline) {
+    if (month < timed.from || month > timed.until) continue;
+    if (timed.dialogue) stance.dialogue = *timed.dialogue;
+    if (timed.public_conditionality) stance.public_conditionality = *timed.public_conditionality;
+  }
+  return stance;
+}
+
 double policy_share(const World& w, const EngagementState& state, std::size_t issue,
                     double absent) {
   if (issue == none) return absent;
@@ -444,7 +456,10 @@ double policy_share(const World& w, const EngagementState& state, std::size_t is
 double food_relief(const World& w, const EngagementState& state, double food_security_effect,
                    double revenue) {
   const double access = policy_share(w, state, w.access_issue, 1.0);
-  return std::clamp(std::min(1.0, food_security_effect) * access +
+  // Aid relieves with diminishing returns: the first dollars reach the worst off; the sum of the
+  // effects is the relief's exponent (about the relief itself while it is small).
+  const double aid = 1.0 - std::exp(-std::max(0.0, food_security_effect));
+  return std::clamp(aid * access +
                         w.k.economy_food_relief * std::min(1.0, revenue / w.k.revenue_need_usd_bn),
                     0.0, 1.0);
 }

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,14 @@ struct TimedLevels {
   int until = INT32_MAX;
   std::vector<std::pair<std::size_t, double>> set;  // instrument index, level
   bool sets_recognition = false;
+  std::optional<bool> dialogue;
+  std::optional<bool> public_conditionality;
+};
+
+// How a bloc deals with the regime in a month: its policy's flags, as the timeline changes them.
+struct Stance {
+  bool dialogue = true;
+  bool public_conditionality = false;
 };
 
 // A bloc as the dynamics see it: a bloc of the scenario, or a state that has a policy of its own
@@ -151,7 +160,11 @@ std::vector<std::size_t> independent_states(const Scenario& scenario);
 // talks:<id> series.
 std::vector<std::string> bloc_plan_ids(const Scenario& scenario);
 
-// The share of acute food insecurity relieved by aid (through access) and the economy.
+// The bloc's stance in `month`: its policy's, overridden by its timeline entries in force.
+Stance stance_of(const BlocPlan& bloc, int month);
+
+// The share of acute food insecurity relieved by aid (through access, with diminishing returns:
+// 1 - exp(-sum of food_security effects)) and by the economy.
 double food_relief(const World& world, const EngagementState& state, double food_security_effect,
                    double revenue);
 EngagementState initial_state(const World& world);

@@ -80,8 +80,9 @@ const std::vector<EngagementParameterSpec>& engagement_parameter_specs() {
       {"bundled_track_share", &P::bundled_track_share, 0.0, 0, 1,
        "share of the track rate kept under bundled linkage before the political benchmarks are "
        "met"},
-      {"recognition_speed", &P::recognition_speed, 0.1, 0, 1,
-       "share of the gap to a state's recognition target closed per month"},
+      {"recognition_speed", &P::recognition_speed, 0.5, 0, 1,
+       "share of the gap to a state's recognition target closed per month: a state that decides "
+       "a step takes it within months"},
   };
   // tests/unit/scenario/test_engagement_schema.cpp checks that every field has exactly one row.
   return specs;

@@ -526,27 +526,29 @@ void ScenarioParser::parse_timeline(const YAML::Node& node, const FieldPath& at)
     const std::string id = element_id(item);
     const FieldPath p = at.index(i, id.empty() ? std::to_string(i) : id);
     TimelineEntry entry;
-    if (!in_.check_map(
-            item, p,
-            {"id", "from", "until", "at", "bloc", "state", "set", "shock", "flow", "seasonal",
-             "profile", "trend", "per_year", "source", "judgement", "note"})) {
+    if (!in_.check_map(item, p,
+                       {"id", "from", "until", "at", "bloc", "state", "set", "dialogue",
+                        "public_conditionality", "shock", "flow", "seasonal", "profile", "trend",
+                        "per_year", "source", "judgement", "note"})) {
       scenario_.timeline.push_back(entry);
       continue;
     }
     in_.push_default_provenance(item, p);
     if (item["id"]) set_if(in_.read_id(item["id"], p.key("id")), entry.id);
-    const char* kinds[] = {"set", "shock", "flow", "seasonal", "trend"};
+    // A policy entry names a bloc or a state; every other kind is named by its own key.
+    const char* kinds[] = {"shock", "flow", "seasonal", "trend"};
     std::vector<std::string> given;
+    if (item["bloc"] || item["state"] || item["set"]) given.push_back("policy");
     for (const char* kind : kinds) {
       if (item[kind]) given.push_back(kind);
     }
     if (given.size() != 1) {
       in_.error("E050", item, p,
-                given.empty() ? std::string("expected one of set (with bloc or state), shock, "
-                                            "flow, seasonal, trend")
-                              : fmt::format("expected one of set, shock, flow, seasonal, trend; "
-                                            "got {}",
-                                            fmt::join(given, " and ")));
+                given.empty()
+                    ? std::string("expected one of a policy (bloc or state, with set, "
+                                  "dialogue or public_conditionality), shock, flow, "
+                                  "seasonal, trend")
+                    : fmt::format("expected one kind of entry, got {}", fmt::join(given, " and ")));
     }
     const std::string kind = given.empty() ? "" : given.front();
     if (item["at"]) set_if(read_month(item["at"], p.key("at")), entry.from);
@@ -554,12 +556,21 @@ void ScenarioParser::parse_timeline(const YAML::Node& node, const FieldPath& at)
     if (item["until"]) entry.until = read_month(item["until"], p.key("until"));
     if (item["bloc"]) set_if(in_.read_id(item["bloc"], p.key("bloc")), entry.actor);
     if (item["state"]) set_if(in_.read_id(item["state"], p.key("state")), entry.actor);
-    if (kind == "set") {
+    if (kind == "policy") {
       entry.kind = TimelineKind::policy;
       if (!item["bloc"] && !item["state"]) {
-        in_.error("E010", item, p, "a policy entry (set) names the bloc or the state that acts");
+        in_.error("E010", item, p, "a policy entry names the bloc or the state that acts");
       }
-      entry.values = parse_level_map(item["set"], p.key("set"));
+      if (item["set"]) entry.values = parse_level_map(item["set"], p.key("set"));
+      if (item["dialogue"]) entry.dialogue = in_.read_bool(item["dialogue"], p.key("dialogue"));
+      if (item["public_conditionality"]) {
+        entry.public_conditionality =
+            in_.read_bool(item["public_conditionality"], p.key("public_conditionality"));
+      }
+      if (!item["set"] && !item["dialogue"] && !item["public_conditionality"]) {
+        in_.error("E010", item, p,
+                  "a policy entry sets instruments (set), dialogue or public_conditionality");
+      }
     } else if (kind == "shock" || kind == "flow") {
       entry.kind = kind == "shock" ? TimelineKind::shock : TimelineKind::flow;
       entry.values = parse_number_map(item[kind], p.key(kind));
@@ -593,13 +604,14 @@ std::optional<Distribution> ScenarioParser::parse_distribution(const YAML::Node&
                                                                const FieldPath& at) {
   if (!in_.check_map(
           node, at,
-          {"uniform", "triangular", "normal", "beta", "spread", "relative", "empirical"})) {
+          {"uniform", "triangular", "normal", "beta", "spread", "relative", "empirical",
+           "fixed"})) {
     return std::nullopt;
   }
   if (node.size() != 1) {
     in_.error("E031", node, at,
               fmt::format("expected exactly one of uniform, triangular, normal, beta, spread, "
-                          "relative, empirical; got {}",
+                          "relative, empirical, fixed; got {}",
                           node.size()));
     return std::nullopt;
   }
@@ -608,7 +620,7 @@ std::optional<Distribution> ScenarioParser::parse_distribution(const YAML::Node&
       {"uniform", DistributionKind::uniform},    {"triangular", DistributionKind::triangular},
       {"normal", DistributionKind::normal},      {"beta", DistributionKind::beta},
       {"spread", DistributionKind::spread},      {"relative", DistributionKind::relative},
-      {"empirical", DistributionKind::empirical}};
+      {"empirical", DistributionKind::empirical}, {"fixed", DistributionKind::fixed}};
   Distribution distribution;
   for (auto [kind_name, kind] : kinds) {
     if (name == kind_name) distribution.kind = kind;

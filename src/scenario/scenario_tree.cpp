@@ -279,7 +279,9 @@ Tree TreeBuilder::timeline_entry(const TimelineEntry& e, std::size_t index) cons
       if (e.until) out["until"] = month(*e.until);
       const Actor* actor = find_actor(s_, e.actor);
       out[actor && actor->kind == ActorKind::state ? "state" : "bloc"] = e.actor;
-      out["set"] = number_map(e.values, at + ".set");
+      if (!e.values.empty()) out["set"] = number_map(e.values, at + ".set");
+      if (e.dialogue) out["dialogue"] = *e.dialogue;
+      if (e.public_conditionality) out["public_conditionality"] = *e.public_conditionality;
       break;
     }
     case TimelineKind::shock:
@@ -302,6 +304,7 @@ Tree TreeBuilder::timeline_entry(const TimelineEntry& e, std::size_t index) cons
     }
     case TimelineKind::trend:
       out["from"] = month(e.from);
+      if (e.until) out["until"] = month(*e.until);
       out["trend"] = e.variable;
       out["per_year"] = number(e.values.empty() ? 0.0 : e.values.begin()->second, at + ".per_year");
       break;
@@ -312,9 +315,6 @@ Tree TreeBuilder::timeline_entry(const TimelineEntry& e, std::size_t index) cons
 Tree TreeBuilder::uncertainty() const {
   Tree out = Tree::object();
   for (const UncertainValue& entry : s_.uncertainty) {
-    // A fixed distribution is no uncertainty at all: the value written in the scenario stands,
-    // and format v1 has no spelling for it.
-    if (entry.distribution.kind == DistributionKind::fixed) continue;
     Tree distribution = Tree::object();
     distribution[to_string(entry.distribution.kind)] = entry.distribution.params;
     out[entry.path] = std::move(distribution);

@@ -479,6 +479,7 @@ class Validator {
         return;
       }
       case DistributionKind::fixed:
+        if (!p.empty()) return bad("fixed takes no numbers: write fixed: []");
         return;
     }
   }

@@ -1,0 +1,50 @@
+// The comparison table shows what was simulated: the checkpoints within the horizon and always
+// the horizon itself, with the paired difference and the policy block at the last month.
+#include <gtest/gtest.h>
+
+#include "leverage_case.hpp"
+#include "parley/io.hpp"
+
+namespace parley {
+namespace {
+
+std::string table_for(int months) {
+  const Scenario s = test::leverage_case();
+  ComparisonContext context;
+  context.plan.strategies = {"isolation", "piecemeal"};
+  context.plan.runs = 4;
+  context.plan.engagement.months = months;
+  context.plan.engagement.engine = "compromise";
+  context.reference = "isolation";
+  const auto runs = run_comparison(s, context.plan);
+  return comparison_table(s, context, summarise(s, runs, context.reference));
+}
+
+TEST(ComparisonTable, AShortHorizonEndsAtItsLastMonth) {
+  const std::string table = table_for(21);
+  EXPECT_NE(table.find("month 12"), std::string::npos);
+  EXPECT_NE(table.find("month 21"), std::string::npos);
+  EXPECT_EQ(table.find("month 24"), std::string::npos);
+  EXPECT_NE(table.find("difference to 'isolation' at month 21"), std::string::npos);
+  EXPECT_NE(table.find("The regime's policy at month 21"), std::string::npos);
+}
+
+TEST(ComparisonTable, AHorizonBeyondTheCheckpointsAddsItsLastMonth) {
+  const std::string table = table_for(40);
+  for (const char* month : {"month 12", "month 24", "month 36", "month 40"}) {
+    EXPECT_NE(table.find(month), std::string::npos) << month;
+  }
+  EXPECT_NE(table.find("at month 40"), std::string::npos);
+}
+
+TEST(ComparisonTable, MonthZeroShowsTheScenariosOwnRevenue) {
+  const Scenario s = test::leverage_case();
+  // leverage.yaml: revenue 2.0 observed; the blocs' baselines hold it at month 0.
+  const EngagementRun run = simulate_engagement(s, "isolation", {}, 1, 0);
+  EXPECT_EQ(run.months[0][Indicator::revenue_usd_bn], *s.regime->revenue_usd_bn);
+  EXPECT_LT(run.months[1][Indicator::revenue_usd_bn], *s.regime->revenue_usd_bn)
+      << "isolation's sanctions bite from month 1";
+}
+
+}  // namespace
+}  // namespace parley
