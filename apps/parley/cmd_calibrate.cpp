@@ -16,6 +16,7 @@ namespace {
 struct CalibrateArgs {
   std::string file;
   std::string observations;
+  ObservationWindow window;
   CalibrationPlan plan;
   int sample = 0;  // rows of the posterior sample written; 0: one per particle
   std::string out;
@@ -30,7 +31,8 @@ int run(CalibrateArgs a) {
   const Scenario scenario = load_scenario_arg(a.file);
   ObservationContext checks{series_names(scenario), scenario.meta.as_of,
                             a.plan.engagement.months > 0 ? a.plan.engagement.months : -1};
-  const Observations observations = load_observations_file(a.observations, &checks);
+  const Observations observations =
+      within_window(load_observations_file(a.observations, &checks), a.window);
   if (!a.plan.strategy.empty()) require_strategy(scenario, a.plan.strategy);
   if (a.plan.engagement.months <= 0) {
     a.plan.engagement.months = months_for(observations);
@@ -63,6 +65,7 @@ Handler add_calibrate(CLI::App& app) {
                  "uncertainty entry, its prior")
       ->required()
       ->delimiter(',');
+  add_window_options(app, a->window);
   app.add_option("--strategy", a->plan.strategy, "Strategy whose runs are scored")
       ->capture_default_str();
   app.add_option("--particles", a->plan.particles, "Particles per generation")

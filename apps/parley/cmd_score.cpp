@@ -17,6 +17,7 @@ namespace parley::cli {
 namespace {
 struct ScoreArgs : RunOptions {
   std::string observations;
+  ObservationWindow window;
   std::string strategy;
   std::string format = "table";
   std::string out;
@@ -51,7 +52,8 @@ int run(const ScoreArgs& a) {
   // Checked against the scenario's series and as_of now, and against the months once known.
   ObservationContext checks{series_names(scenario), scenario.meta.as_of,
                             a.plan.engagement.months > 0 ? a.plan.engagement.months : -1};
-  const Observations observations = load_observations_file(a.observations, &checks);
+  const Observations observations =
+      within_window(load_observations_file(a.observations, &checks), a.window);
   if (context.plan.engagement.months <= 0) {
     context.plan.engagement.months = months_for(observations);
   }
@@ -92,6 +94,7 @@ Handler add_score(CLI::App& app) {
        .engine = "Bargaining model for the regime's internal bargaining and the tracks"});
   add_strategies_option(app, *a);
   app.add_option("--strategy", a->strategy, "Score one strategy (default: every strategy)");
+  add_window_options(app, a->window);
   app.add_option("--format", a->format, "table, csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
   app.add_option("-o,--out", a->out, "Write to this file (atomically) instead of the terminal");

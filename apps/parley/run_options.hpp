@@ -74,4 +74,32 @@ inline ComparisonPlan comparison_plan(const RunOptions& o, const Scenario& scena
   return plan;
 }
 
+// --from and --until: score or fit only the observations of a window of months, so that one file
+// splits into a fitting part and a later testing part (docs/validation.md, out of sample).
+struct ObservationWindow {
+  std::string from;
+  std::string until;
+};
+
+inline void add_window_options(CLI::App& app, ObservationWindow& w) {
+  app.add_option("--from", w.from,
+                 "Use only observations from this month on (YYYY-MM or 'month N'; an event by "
+                 "its horizon)");
+  app.add_option("--until", w.until,
+                 "Use only observations up to this month (YYYY-MM or 'month N'; an event by its "
+                 "horizon)");
+}
+
+// The observations within the window; its name says which months they are.
+inline Observations within_window(const Observations& observations, const ObservationWindow& w) {
+  if (w.from.empty() && w.until.empty()) return observations;
+  const int first = w.from.empty() ? 0 : observation_month(observations, w.from);
+  const int last =
+      w.until.empty() ? last_month(observations) : observation_month(observations, w.until);
+  Observations kept = observations_between(observations, first, last);
+  kept.name += " (observations " + month_label(observations.start, first) + " to " +
+               month_label(observations.start, last) + ")";
+  return kept;
+}
+
 }  // namespace parley::cli

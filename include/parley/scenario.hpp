@@ -527,6 +527,16 @@ std::string month_label(const std::string& start, int month);
 // The last month any event horizon or indicator observation needs a run to reach.
 int last_month(const Observations& observations);
 
+// The observations whose month lies in [first, last] (months after `start`): an event by its
+// horizon, an indicator value by its month. Splits one file into a fitting and a testing part
+// (`calibrate --until`, `score --from`). Throws Error (request.value_out_of_range) when nothing
+// is left.
+Observations observations_between(const Observations& observations, int first, int last);
+
+// The month after the observations' start that `text` names: "YYYY-MM" or "month N". Throws
+// Error (request.value_out_of_range) for other text, or a month before the start.
+int observation_month(const Observations& observations, std::string_view text);
+
 // What observations are checked against when they are scored: every series name in them must be
 // one the runs record, `start` must match the scenario's as_of, and no month may lie beyond the
 // runs' last month.

@@ -55,6 +55,37 @@ int last_month(const Observations& observations) {
   return last;
 }
 
+Observations observations_between(const Observations& observations, int first, int last) {
+  Observations kept = observations;
+  std::erase_if(kept.events, [&](const ObservedEvent& e) {
+    return e.predicate.month < first || e.predicate.month > last;
+  });
+  std::erase_if(kept.indicators,
+                [&](const IndicatorObservation& i) { return i.month < first || i.month > last; });
+  if (kept.events.empty() && kept.indicators.empty()) {
+    throw Error(
+        ErrorId::request_value_out_of_range,
+        fmt::format("no observation of '{}' lies between {} and {}", observations.name,
+                    month_label(observations.start, first), month_label(observations.start, last)));
+  }
+  return kept;
+}
+
+int observation_month(const Observations& observations, std::string_view text) {
+  const auto month = detail::parse_month_text(text);
+  const auto start = detail::calendar_index(observations.start);
+  std::optional<int> offset;
+  if (month && month->relative) offset = month->relative;
+  if (month && month->calendar && start) offset = *month->calendar - *start;
+  if (!offset || *offset < 0) {
+    throw Error(ErrorId::request_value_out_of_range,
+                fmt::format("'{}' is not a month of the observations: expected YYYY-MM from {} on, "
+                            "or 'month N'",
+                            text, observations.start));
+  }
+  return *offset;
+}
+
 bool looks_like_observations(std::string_view text) {
   try {
     const YAML::Node root = YAML::Load(std::string(text));

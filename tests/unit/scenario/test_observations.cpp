@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "expect_error.hpp"
 #include "parley/scenario.hpp"
 
 namespace parley {
@@ -247,6 +248,39 @@ events:
   EXPECT_EQ(format_diagnostic(r.diagnostics[0]),
             "twice.yaml:5:10: error E020: events[1].id: duplicate event id 'same' (first used at "
             "line 4)");
+}
+
+// A window keeps what falls within it, an event by its horizon: the split of one history into a
+// part to fit and a later part to test on.
+TEST(Observations, AWindowKeepsEventsByTheirHorizonAndValuesByTheirMonth) {
+  const auto context = context_with(known_series());
+  const Observations all = *check_observations_text(good, "good.yaml", &context).observations;
+  EXPECT_EQ(observation_month(all, "2022-09"), 10);
+  EXPECT_EQ(observation_month(all, "month 12"), 12);
+  // Horizons: ambassador 26, schools 30, any_track 12, no_split 30; values at months 5 and 10.
+  const Observations early = observations_between(all, 0, 12);
+  ASSERT_EQ(early.events.size(), 1u);
+  EXPECT_EQ(early.events[0].id, "any_track");
+  EXPECT_EQ(early.indicators.size(), 2u);
+  const Observations late = observations_between(all, 13, 30);
+  ASSERT_EQ(late.events.size(), 3u);
+  EXPECT_EQ(late.events[0].id, "ambassador");
+  EXPECT_TRUE(late.indicators.empty());
+  const Observations value = observations_between(all, 10, 10);
+  EXPECT_TRUE(value.events.empty());
+  ASSERT_EQ(value.indicators.size(), 1u);
+  EXPECT_EQ(value.indicators[0].series, "revenue_usd_bn");
+}
+
+TEST(Observations, AWindowWithNothingInItOrAMonthBeforeTheStartIsRefused) {
+  const auto context = context_with(known_series());
+  const Observations all = *check_observations_text(good, "good.yaml", &context).observations;
+  test::expect_error([&] { observations_between(all, 31, 40); },
+                     ErrorId::request_value_out_of_range, "no observation of 'Test history'");
+  test::expect_error([&] { observation_month(all, "2021-10"); },
+                     ErrorId::request_value_out_of_range, "expected YYYY-MM from 2021-11 on");
+  test::expect_error([&] { observation_month(all, "autumn"); }, ErrorId::request_value_out_of_range,
+                     "'autumn' is not a month");
 }
 
 }  // namespace
