@@ -519,6 +519,9 @@ struct Observations {
   std::vector<SourceRef> sources;
   std::vector<ObservedEvent> events;
   std::vector<IndicatorObservation> indicators;
+  // Values published before a scored window (observations_between): not scored, but known when
+  // the window's forecasts are made, so the trend baseline still draws its line through them.
+  std::vector<IndicatorObservation> earlier_indicators;
 };
 
 // "YYYY-MM" of `month` months after `start` ("YYYY-MM"); "month N" when start is not a month.

@@ -243,8 +243,12 @@ double crps(std::vector<double> ensemble, double low, double high) {
 std::optional<double> trend_forecast(const Observations& observations, std::size_t index) {
   const IndicatorObservation& target = observations.indicators.at(index);
   std::vector<std::pair<double, double>> earlier;  // (month, value)
-  for (const IndicatorObservation& o : observations.indicators) {
-    if (o.series == target.series && o.month < target.month) earlier.emplace_back(o.month, o.value);
+  for (const auto* list : {&observations.earlier_indicators, &observations.indicators}) {
+    for (const IndicatorObservation& o : *list) {
+      if (o.series == target.series && o.month < target.month) {
+        earlier.emplace_back(o.month, o.value);
+      }
+    }
   }
   if (earlier.empty()) return std::nullopt;
   std::sort(earlier.begin(), earlier.end());

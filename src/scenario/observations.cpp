@@ -57,6 +57,9 @@ int last_month(const Observations& observations) {
 
 Observations observations_between(const Observations& observations, int first, int last) {
   Observations kept = observations;
+  for (const IndicatorObservation& i : observations.indicators) {
+    if (i.month < first) kept.earlier_indicators.push_back(i);
+  }
   std::erase_if(kept.events, [&](const ObservedEvent& e) {
     return e.predicate.month < first || e.predicate.month > last;
   });

@@ -171,6 +171,10 @@ TEST(Scoring, TheTrendIsTheLeastSquaresLineThroughEarlierValuesOfTheSameSeries) 
   // Through (0, 1), (2, 2), (4, 4): slope 0.75, mean (2, 7/3); at month 6: 7/3 + 3.
   EXPECT_NEAR(*trend_forecast(o, 4), 7.0 / 3.0 + 3.0, 1e-12);
   EXPECT_NEAR(*trend_forecast(o, 5), 7.0 / 3.0 + 3.0, 1e-12);  // the same month is not earlier
+  // Scored on a later window only, the line still runs through the values published before it.
+  const Observations late = observations_between(o, 5, 6);
+  ASSERT_EQ(late.indicators.size(), 2u);
+  EXPECT_NEAR(*trend_forecast(late, 0), 7.0 / 3.0 + 3.0, 1e-12);
 }
 
 TEST(Scoring, TheDistanceWeighsMeanBrierAndRelativeCrps) {

@@ -266,6 +266,7 @@ TEST(Observations, AWindowKeepsEventsByTheirHorizonAndValuesByTheirMonth) {
   ASSERT_EQ(late.events.size(), 3u);
   EXPECT_EQ(late.events[0].id, "ambassador");
   EXPECT_TRUE(late.indicators.empty());
+  EXPECT_EQ(late.earlier_indicators.size(), 2u);  // the trend baseline's history
   const Observations value = observations_between(all, 10, 10);
   EXPECT_TRUE(value.events.empty());
   ASSERT_EQ(value.indicators.size(), 1u);
