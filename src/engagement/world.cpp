@@ -459,9 +459,9 @@ double food_relief(const World& w, const EngagementState& state, double food_sec
   // Aid relieves with diminishing returns: the first dollars reach the worst off; the sum of the
   // effects is the relief's exponent (about the relief itself while it is small).
   const double aid = 1.0 - std::exp(-std::max(0.0, food_security_effect));
-  return std::clamp(aid * access +
-                        w.k.economy_food_relief * std::min(1.0, revenue / w.k.revenue_need_usd_bn),
-                    0.0, 1.0);
+  return std::clamp(
+      aid * access + w.k.economy_food_relief * std::min(1.0, revenue / w.k.revenue_need_usd_bn),
+      0.0, 1.0);
 }
 
 EngagementState initial_state(const World& w) {

@@ -602,10 +602,9 @@ void ScenarioParser::parse_timeline(const YAML::Node& node, const FieldPath& at)
 
 std::optional<Distribution> ScenarioParser::parse_distribution(const YAML::Node& node,
                                                                const FieldPath& at) {
-  if (!in_.check_map(
-          node, at,
-          {"uniform", "triangular", "normal", "beta", "spread", "relative", "empirical",
-           "fixed"})) {
+  if (!in_.check_map(node, at,
+                     {"uniform", "triangular", "normal", "beta", "spread", "relative", "empirical",
+                      "fixed"})) {
     return std::nullopt;
   }
   if (node.size() != 1) {
@@ -617,9 +616,9 @@ std::optional<Distribution> ScenarioParser::parse_distribution(const YAML::Node&
   }
   const std::string name = node.begin()->first.Scalar();
   const std::pair<const char*, DistributionKind> kinds[] = {
-      {"uniform", DistributionKind::uniform},    {"triangular", DistributionKind::triangular},
-      {"normal", DistributionKind::normal},      {"beta", DistributionKind::beta},
-      {"spread", DistributionKind::spread},      {"relative", DistributionKind::relative},
+      {"uniform", DistributionKind::uniform},     {"triangular", DistributionKind::triangular},
+      {"normal", DistributionKind::normal},       {"beta", DistributionKind::beta},
+      {"spread", DistributionKind::spread},       {"relative", DistributionKind::relative},
       {"empirical", DistributionKind::empirical}, {"fixed", DistributionKind::fixed}};
   Distribution distribution;
   for (auto [kind_name, kind] : kinds) {
