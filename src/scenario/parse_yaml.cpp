@@ -497,7 +497,7 @@ std::optional<int> ScenarioParser::read_month(const YAML::Node& node, const Fiel
     in_.error("E012", node, at, "expected a month, YYYY-MM or a month number");
     return std::nullopt;
   }
-  const std::string text = node.Scalar();
+  const std::string& text = node.Scalar();
   if (const auto month = month_index(text)) {
     const auto start = month_index(scenario_.meta.as_of);
     if (!start) {

@@ -99,7 +99,8 @@ TEST(ModelInputs, NonFiniteInputsAreAnErrorInEveryModel) {
           std::pair{one_issue(0, 100, {{10, inf, 50}, {30, 100, 100}}), "inf position"},
           std::pair{one_issue(0, 100, {{10, 0, -inf}, {30, 100, 100}}), "-inf salience"},
           std::pair{one_issue(0, inf, {{10, 0, 50}, {30, 100, 100}}), "inf scale"}}) {
-      test::expect_error([&] { make_model(model)->forecast(s); }, ErrorId::model_non_finite,
+      // clang 14 cannot capture a structured binding implicitly: name it.
+      test::expect_error([&, &s = s] { make_model(model)->forecast(s); }, ErrorId::model_non_finite,
                          "not a finite number");
     }
   }
