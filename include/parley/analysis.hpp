@@ -22,20 +22,26 @@ class UncertaintyDraws {
  public:
   explicit UncertaintyDraws(const Scenario& base);
   Scenario draw(std::uint64_t seed, std::uint64_t run) const;
+  // As above, and the drawn value of every number in paths() (after clamping), in that order.
+  Scenario draw(std::uint64_t seed, std::uint64_t run, std::vector<double>& drawn) const;
+  // The id paths of the numbers draw() draws: those an uncertainty entry other than `fixed`
+  // governs, in the scenario's field order.
+  const std::vector<std::string>& paths() const { return paths_; }
 
  private:
   const Scenario* base_;
   std::vector<int> governing_;  // per number field of base_: index into uncertainty, or -1
+  std::vector<std::string> paths_;
+  std::vector<std::size_t> drawn_fields_;  // per path: its index among the number fields
 };
 
 namespace limits {
 // The most Monte Carlo runs a comparison makes per strategy, 100 times the default: the 10-90%
 // bands of 100,000 runs move by well under 1% of their width from more.
 inline constexpr int max_runs = 100000;
-// A comparison keeps every month of every run of every strategy in memory, for the summaries and
-// the run directory; it refuses a plan whose runs would take more than this (about 420 bytes a
-// month for the Afghanistan 2024 scenario, measured: 1,000 runs x 5 strategies x 37 months,
-// 79 MB).
+// run_comparison keeps every month of every run of every strategy in memory (stream_comparison
+// does not); it refuses a plan whose runs would take more than this (about 420 bytes a month for
+// the Afghanistan 2024 scenario, measured: 1,000 runs x 5 strategies x 37 months, 79 MB).
 inline constexpr double max_results_bytes = 4.0 * (1ull << 30);
 }  // namespace limits
 
@@ -60,11 +66,52 @@ struct StrategyRuns {
 
 // Every strategy of the plan on the same draws: run r of each strategy uses the scenario drawn
 // for (seed, r) and the same monthly shocks. Bit-identical for any thread count. `progress`
-// (optional) is called with the number of runs done, from one thread at a time. Throws
-// Error, before running: request.invalid_option for runs outside [1, limits::max_runs],
-// request.too_large for results that would take more than limits::max_results_bytes.
+// (optional) is called with the number of runs done, from one thread at a time. Keeps every run
+// in memory (about 8 KB per strategy and run on the default scenario): for small comparisons and
+// tests; stream_comparison() is the same computation in bounded memory. Throws Error, before
+// running: request.invalid_option for runs outside [1, limits::max_runs], request.too_large for
+// results that would take more than limits::max_results_bytes.
 std::vector<StrategyRuns> run_comparison(const Scenario& scenario, const ComparisonPlan& plan,
                                          const std::function<void(int)>& progress = {});
+
+// ---------------------------------------------------------------------------------------------
+// Streaming runs: a Monte Carlo analysis hands its runs, in run order, to a sink (a results
+// database, a summary, a progress bar), so that memory does not grow with the number of runs.
+
+// One run of an analysis, every strategy on the same scenario and shocks.
+struct RunResult {
+  std::uint64_t run = 0;     // the run's number, unique within the analysis
+  std::uint64_t stream = 0;  // its random stream: draws and monthly shocks from (seed, stream)
+  // What the run varied besides the draws: the index of the swept value (sweep), the step
+  // along the trajectory (sensitivity); 0 in a comparison.
+  std::uint64_t variant = 0;
+  // The value of every uncertain number in this run, in the order of the paths the sink was
+  // given (RunSink::begin).
+  std::vector<double> numbers;
+  std::vector<EngagementRun> strategies;  // per strategy of the plan, in plan order
+};
+
+// Receives an analysis's runs. Every call comes from the thread that called the analysis, one
+// at a time, while the next block of runs is computed on the others: a sink needs no locks.
+class RunSink {
+ public:
+  virtual ~RunSink() = default;
+  // Before a sequence of runs (a sweep starts one per value): the id paths of the numbers each
+  // RunResult::numbers lists, in that order.
+  virtual void begin(const std::vector<std::string>& number_paths) = 0;
+  // One run; runs arrive in ascending order of RunResult::run.
+  virtual void accept(const RunResult& result) = 0;
+};
+
+// All runs of the plan, 0 .. plan.runs - 1.
+std::vector<std::uint64_t> all_runs(const ComparisonPlan& plan);
+
+// The runs `runs` (ascending stream indices, e.g. those a resumed run lacks) of the comparison
+// `plan`, handed to `sink` in that order: run r is computed exactly as in run_comparison, so the
+// results are bit-identical for any thread count, block size and selection of runs. Runs are
+// computed `block` at a time (0: 256) on plan.threads threads; at most two blocks are held.
+void stream_comparison(const Scenario& scenario, const ComparisonPlan& plan,
+                       const std::vector<std::uint64_t>& runs, RunSink& sink, int block = 0);
 
 struct Band {
   double p10 = 0, p50 = 0, p90 = 0;
@@ -73,6 +120,8 @@ struct Band {
 // Linear-interpolation quantile (type 7 of Hyndman & Fan 1996) of `values`, q in [0, 1].
 double quantile(std::vector<double> values, double q);
 Band band(const std::vector<double>& values);
+// The same band, sorting `values` in place once instead of copying it for every quantile.
+Band band_in_place(std::vector<double>& values);
 
 struct SeriesSummary {
   std::string strategy;
@@ -88,6 +137,10 @@ struct SeriesSummary {
 std::size_t series_index(const Scenario& scenario, const std::string& name);
 std::string series_name(const Scenario& scenario, std::size_t series);
 double series_value(const MonthRecord& month, std::size_t series);
+// What a series means and its unit, for tables and the results database: the indicator's
+// description, or one made from the issue, actor or track a prefixed series names; empty for a
+// series this version does not know.
+std::string describe_series(const Scenario& scenario, const std::string& name);
 
 // Every indicator and every issue's policy at every month, per strategy, with paired differences
 // to `reference` (a strategy id in `results`; else Error request.reference_not_run).
@@ -116,7 +169,10 @@ struct SweepPoint {
 // strategy runs. Points in the order value, strategy, series. Throws Error
 // request.unknown_path when `path` names no number, request.value_out_of_range when a value lies
 // outside the number's range, request.unknown_series, and what a comparison throws.
-std::vector<SweepPoint> run_sweep(const Scenario& scenario, const SweepPlan& plan);
+// `sink` (optional) receives every run: run k * runs + r is run r at value k (variant k, stream
+// r). Memory holds the chosen series at the last month, not the runs.
+std::vector<SweepPoint> run_sweep(const Scenario& scenario, const SweepPlan& plan,
+                                  RunSink* sink = nullptr);
 
 // Morris screening (elementary effects) over the uncertainty block: which uncertain numbers an
 // outcome hangs on. Every number the uncertainty block governs is a factor, moved over its range
@@ -147,7 +203,13 @@ struct FactorEffect {
 // levels that are not even and >= 2 or fewer than 2 trajectories, request.unknown_strategy,
 // request.unknown_series, request.no_uncertainty for a scenario whose uncertainty block gives no
 // number a range, and what a simulation throws.
-std::vector<FactorEffect> morris_screening(const Scenario& scenario, const SensitivityPlan& plan);
+// `sink` (optional) receives every point: run t * (factors + 1) + j is step j of trajectory t
+// (stream t, variant j; j = 0 is the start), its numbers the factors' values there, its
+// strategies the screened one then the reference (if any).
+std::vector<FactorEffect> morris_screening(const Scenario& scenario, const SensitivityPlan& plan,
+                                           RunSink* sink = nullptr);
+// The factors morris_screening moves, in its order: their id paths.
+std::vector<std::string> morris_factor_paths(const Scenario& scenario);
 
 // ---------------------------------------------------------------------------------------------
 // Scoring runs against observations (docs/observations.md) and calibrating to them.

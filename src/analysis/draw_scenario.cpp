@@ -10,11 +10,26 @@ namespace parley {
 
 UncertaintyDraws::UncertaintyDraws(const Scenario& base) : base_(&base) {
   Scenario copy = base;  // number_fields needs a mutable scenario; only the paths are kept
-  governing_ = governing_uncertainty(base, number_fields(copy));
+  const std::vector<NumberField> fields = number_fields(copy);
+  governing_ = governing_uncertainty(base, fields);
+  for (std::size_t f = 0; f < fields.size(); ++f) {
+    if (governing_[f] < 0) continue;
+    const auto& d = base.uncertainty[static_cast<std::size_t>(governing_[f])].distribution;
+    if (d.kind == DistributionKind::fixed) continue;  // keeps its value: not uncertain
+    paths_.push_back(fields[f].id_path);
+    drawn_fields_.push_back(f);
+  }
 }
 
 Scenario UncertaintyDraws::draw(std::uint64_t seed, std::uint64_t run) const {
+  std::vector<double> ignored;
+  return draw(seed, run, ignored);
+}
+
+Scenario UncertaintyDraws::draw(std::uint64_t seed, std::uint64_t run,
+                                std::vector<double>& drawn) const {
   Scenario scenario = *base_;
+  drawn.clear();
   if (base_->uncertainty.empty()) return scenario;
   std::vector<NumberField> fields = number_fields(scenario);
   // One uniform per run picks the row of every empirical sample, so that samples of equal length
@@ -29,6 +44,8 @@ Scenario UncertaintyDraws::draw(std::uint64_t seed, std::uint64_t run) const {
     const double value = detail::draw_value(d, *fields[f].value, random, row);
     *fields[f].value = std::clamp(value, fields[f].min, fields[f].max);
   }
+  drawn.reserve(drawn_fields_.size());
+  for (std::size_t f : drawn_fields_) drawn.push_back(*fields[f].value);
   return scenario;
 }
 

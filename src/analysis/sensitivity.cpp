@@ -2,6 +2,7 @@
 // Saltelli (2007) without their spread-maximising selection: each trajectory moves every factor
 // once, by one grid step, in a random order and direction.
 #include <fmt/format.h>
+#include <tbb/task_arena.h>
 
 #include <algorithm>
 #include <cmath>
@@ -88,8 +89,9 @@ class Trajectories {
 
   const std::vector<Factor>& factors() const { return factors_; }
 
-  // The elementary effect of every factor along trajectory t, in factor order.
-  std::vector<double> effects(std::uint64_t t) const {
+  // The elementary effect of every factor along trajectory t, in factor order. With `points`,
+  // also every point's runs, in step order.
+  std::vector<double> effects(std::uint64_t t, std::vector<RunResult>* points = nullptr) const {
     const std::size_t k = factors_.size();
     const double p = plan_.levels, step = p / (2.0 * (p - 1.0));
     RandomStream random(plan_.seed, t, morris_stream);
@@ -108,10 +110,12 @@ class Trajectories {
       std::swap(order[i - 1], order[static_cast<std::size_t>(random.uniform() * double(i))]);
     }
     std::vector<double> effect(k);
-    double before = outcome(unit, t);
-    for (std::size_t i : order) {
+    RunResult* point = start_point(points, t, 0);
+    double before = outcome(unit, t, point);
+    for (std::size_t j = 0; j < k; ++j) {
+      const std::size_t i = order[j];
       unit[i] += direction[i] * step;
-      const double after = outcome(unit, t);
+      const double after = outcome(unit, t, start_point(points, t, j + 1));
       effect[i] = (after - before) / (direction[i] * step);
       before = after;
     }
@@ -119,20 +123,35 @@ class Trajectories {
   }
 
  private:
-  double outcome(const std::vector<double>& unit, std::uint64_t run) const {
+  RunResult* start_point(std::vector<RunResult>* points, std::uint64_t t, std::size_t j) const {
+    if (!points) return nullptr;
+    RunResult& p = points->emplace_back();
+    p.run = t * (factors_.size() + 1) + j;
+    p.stream = t;
+    p.variant = j;
+    return &p;
+  }
+
+  // The outcome at the grid point `unit`, with the monthly shocks of `run`; `point` (optional)
+  // receives the factors' values and the runs.
+  double outcome(const std::vector<double>& unit, std::uint64_t run, RunResult* point) const {
     Scenario s = scenario_;
     std::vector<NumberField> fields = number_fields(s);
     for (std::size_t i = 0; i < factors_.size(); ++i) {
       const Factor& f = factors_[i];
       *fields[f.field].value = f.low + unit[i] * (f.high - f.low);
+      if (point) point->numbers.push_back(*fields[f.field].value);
     }
     const int last = plan_.engagement.months;
     auto value = [&](const std::string& strategy) {
-      const EngagementRun r = simulate_engagement(s, strategy, plan_.engagement, plan_.seed, run);
-      return series_value(r.months[static_cast<std::size_t>(last)], series_);
+      EngagementRun r = simulate_engagement(s, strategy, plan_.engagement, plan_.seed, run);
+      const double v = series_value(r.months[static_cast<std::size_t>(last)], series_);
+      if (point) point->strategies.push_back(std::move(r));
+      return v;
     };
-    return plan_.reference.empty() ? value(plan_.strategy)
-                                   : value(plan_.strategy) - value(plan_.reference);
+    if (plan_.reference.empty()) return value(plan_.strategy);
+    const double screened = value(plan_.strategy);
+    return screened - value(plan_.reference);
   }
 
   const Scenario& scenario_;
@@ -143,7 +162,14 @@ class Trajectories {
 
 }  // namespace
 
-std::vector<FactorEffect> morris_screening(const Scenario& scenario, const SensitivityPlan& plan) {
+std::vector<std::string> morris_factor_paths(const Scenario& scenario) {
+  std::vector<std::string> paths;
+  for (const Factor& f : factors_of(scenario)) paths.push_back(f.path);
+  return paths;
+}
+
+std::vector<FactorEffect> morris_screening(const Scenario& scenario, const SensitivityPlan& plan,
+                                           RunSink* sink) {
   if (plan.levels < 2 || plan.levels % 2 != 0) {
     throw Error(
         ErrorId::request_invalid_option,
@@ -166,9 +192,31 @@ std::vector<FactorEffect> morris_screening(const Scenario& scenario, const Sensi
   const auto r = static_cast<std::size_t>(plan.trajectories);
   std::vector<std::vector<double>> effects(r);
   detail::with_threads(plan.threads, [&] {
-    detail::for_blocks(r, true, [&](std::size_t begin, std::size_t end) {
-      for (std::size_t t = begin; t != end; ++t) effects[t] = trajectories.effects(t);
-    });
+    if (!sink) {
+      detail::for_blocks(r, true, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t t = begin; t != end; ++t) effects[t] = trajectories.effects(t);
+      });
+      return;
+    }
+    // With a sink, a block of trajectories at a time (one per thread), whose points go to the
+    // sink in order before the next block: memory holds one block's runs.
+    std::vector<std::string> paths;
+    for (const Factor& f : factors) paths.push_back(f.path);
+    sink->begin(paths);
+    const auto block = static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());
+    std::vector<std::vector<RunResult>> points(block);
+    for (std::size_t first = 0; first < r; first += block) {
+      const std::size_t n = std::min(block, r - first);
+      detail::for_blocks(n, true, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i != end; ++i) {
+          points[i].clear();
+          effects[first + i] = trajectories.effects(first + i, &points[i]);
+        }
+      });
+      for (std::size_t i = 0; i < n; ++i) {
+        for (const RunResult& point : points[i]) sink->accept(point);
+      }
+    }
   });
   std::vector<FactorEffect> out;
   for (std::size_t i = 0; i < factors.size(); ++i) {

@@ -1,3 +1,5 @@
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -19,6 +21,20 @@ Band band(const std::vector<double>& values) {
   return {quantile(values, 0.1), quantile(values, 0.5), quantile(values, 0.9)};
 }
 
+Band band_in_place(std::vector<double>& values) {
+  if (values.empty()) return {NAN, NAN, NAN};
+  std::sort(values.begin(), values.end());
+  // quantile() on the sorted values: its sort of a sorted copy keeps the order.
+  auto at = [&](double q) {
+    const double position = q * static_cast<double>(values.size() - 1);
+    const auto below = static_cast<std::size_t>(std::floor(position));
+    const std::size_t above = std::min(below + 1, values.size() - 1);
+    const double fraction = position - static_cast<double>(below);
+    return values[below] + fraction * (values[above] - values[below]);
+  };
+  return {at(0.1), at(0.5), at(0.9)};
+}
+
 double series_value(const MonthRecord& month, std::size_t series) { return month.values[series]; }
 
 std::string series_name(const Scenario& scenario, std::size_t series) {
@@ -33,6 +49,34 @@ std::size_t series_index(const Scenario& scenario, const std::string& name) {
               "unknown series '" + name +
                   "' (expected an indicator such as food_insecure_millions, policy:<issue id>, "
                   "recognition:<state id> or agreement:<track issue id>)");
+}
+
+std::string describe_series(const Scenario& scenario, const std::string& name) {
+  for (std::size_t i = 0; i < indicator_count; ++i) {
+    if (name == to_string(Indicator(i))) return describe(Indicator(i));
+  }
+  const auto colon = name.find(':');
+  if (colon == std::string::npos) return "";
+  const std::string kind = name.substr(0, colon), id = name.substr(colon + 1);
+  for (const Issue& issue : scenario.issues) {
+    if (issue.id != id) continue;
+    if (kind == "policy") {
+      return fmt::format("the regime's policy on {}, on the issue's scale {} ({}) to {} ({})",
+                         issue.label.empty() ? issue.id : issue.label, issue.scale_min, issue.low,
+                         issue.scale_max, issue.high);
+    }
+    if (kind == "agreement") {
+      return fmt::format("whether the {} track has agreed: 1 yes, 0 no",
+                         issue.label.empty() ? issue.id : issue.label);
+    }
+  }
+  for (const Actor& actor : scenario.actors) {
+    if (kind == "recognition" && actor.id == id) {
+      return fmt::format("recognition steps {} has taken, 0-3",
+                         actor.name.empty() ? actor.id : actor.name);
+    }
+  }
+  return "";
 }
 
 std::vector<SeriesSummary> summarise(const Scenario& scenario,

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <vector>
 
+#include "analysis/stream.hpp"
+#include "analysis/thread_limit.hpp"
 #include "parley/analysis.hpp"
 #include "parley/scenario.hpp"
 
@@ -40,26 +42,60 @@ Scenario with_value(const Scenario& base, const std::string& path, double value)
                   path));
 }
 
-}  // namespace
+// Keeps the swept series at the last month of every run of one value, and passes every run on.
+class LastMonth final : public RunSink {
+ public:
+  LastMonth(std::size_t strategies, const std::vector<std::size_t>& series, std::size_t last,
+            RunSink* next)
+      : series_(series), last_(last), next_(next), values_(strategies * series.size()) {}
 
-std::vector<SweepPoint> run_sweep(const Scenario& scenario, const SweepPlan& plan) {
-  std::vector<std::size_t> series;
-  for (const std::string& name : plan.series) series.push_back(series_index(scenario, name));
-  const auto last = static_cast<std::size_t>(plan.comparison.engagement.months);
-  std::vector<SweepPoint> points;
-  std::vector<double> values;
-  for (double value : plan.values) {
-    const auto results = run_comparison(with_value(scenario, plan.path, value), plan.comparison);
-    for (const StrategyRuns& strategy : results) {
-      for (std::size_t k = 0; k < series.size(); ++k) {
-        values.clear();
-        for (const EngagementRun& run : strategy.runs) {
-          values.push_back(series_value(run.months[last], series[k]));
-        }
-        points.push_back({value, strategy.strategy, plan.series[k], band(values)});
+  void begin(const std::vector<std::string>& paths) override {
+    if (next_) next_->begin(paths);
+  }
+  void accept(const RunResult& result) override {
+    for (std::size_t s = 0; s < result.strategies.size(); ++s) {
+      for (std::size_t k = 0; k < series_.size(); ++k) {
+        values_[s * series_.size() + k].push_back(
+            series_value(result.strategies[s].months[last_], series_[k]));
       }
     }
+    if (next_) next_->accept(result);
   }
+  std::vector<double>& values(std::size_t strategy, std::size_t k) {
+    return values_[strategy * series_.size() + k];
+  }
+
+ private:
+  const std::vector<std::size_t>& series_;
+  std::size_t last_;
+  RunSink* next_;
+  std::vector<std::vector<double>> values_;  // per strategy and series, over runs
+};
+
+}  // namespace
+
+std::vector<SweepPoint> run_sweep(const Scenario& scenario, const SweepPlan& plan, RunSink* sink) {
+  std::vector<std::size_t> series;
+  for (const std::string& name : plan.series) series.push_back(series_index(scenario, name));
+  const ComparisonPlan& comparison = plan.comparison;
+  const auto last = static_cast<std::size_t>(comparison.engagement.months);
+  const std::vector<std::uint64_t> runs = all_runs(comparison);
+  std::vector<SweepPoint> points;
+  detail::with_threads(comparison.threads, [&] {
+    for (std::size_t k = 0; k < plan.values.size(); ++k) {
+      const double value = plan.values[k];
+      const Scenario fixed = with_value(scenario, plan.path, value);
+      LastMonth collect(comparison.strategies.size(), series, last, sink);
+      detail::stream_runs(fixed, comparison, runs, collect, 0,
+                          {.first_run = k * runs.size(), .variant = k});
+      for (std::size_t s = 0; s < comparison.strategies.size(); ++s) {
+        for (std::size_t i = 0; i < series.size(); ++i) {
+          points.push_back({value, comparison.strategies[s], plan.series[i],
+                            band_in_place(collect.values(s, i))});
+        }
+      }
+    }
+  });
   return points;
 }
 
