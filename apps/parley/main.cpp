@@ -2,6 +2,7 @@
 // This file only wires subcommands; the library does the work.
 #include <fmt/format.h>
 
+#include <csignal>
 #include <iostream>
 #include <map>
 
@@ -12,6 +13,9 @@ namespace {
 
 int run(int argc, char** argv) {
   using namespace parley::cli;
+  // Past a file size limit (ulimit -f) a write then fails with EFBIG, which is reported like a
+  // full disk, instead of the signal killing the process mid-file.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"parley: forecast multi-actor negotiations and test engagement strategies"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("parley ") + PARLEY_VERSION);

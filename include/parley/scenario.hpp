@@ -422,8 +422,11 @@ std::string to_json(const Scenario& scenario);
 // Throws Error request.export_limits for a scenario smpc cannot run (actor count, no issues).
 std::string to_ktab_csv(const Scenario& scenario);
 
-// Writes `content` to `path` atomically: a temporary file beside it, then a rename. Throws
-// Error io.write.
+// Writes `content` to `path` atomically: a temporary file beside it, synced, then a rename, so
+// that a failure (a full disk) leaves the previous file whole and names the system's reason.
+// Writes through symbolic links to the file they name; refuses a path that is, or links to, a
+// directory, a device, a pipe or a socket instead of replacing it. Removes temporary files that
+// killed processes left beside the file. Throws Error io.write.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 // The whole file, at most limits::max_input_bytes of it: a longer file (or a device that never
 // ends, /dev/zero) is an error, found without reading past the limit. Pipes and FIFOs are read

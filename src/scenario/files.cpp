@@ -1,7 +1,10 @@
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -63,36 +66,110 @@ std::string read_file(const std::filesystem::path& path) {
 }
 
 namespace {
+
+namespace fs = std::filesystem;
+
 // Names the file the caller asked for, not the temporary one beside it.
-[[noreturn]] void cannot_write(const std::filesystem::path& path, const std::string& reason) {
-  throw Error(ErrorId::io_write, fmt::format("cannot write '{}': {}", path.string(), reason));
+[[noreturn]] void cannot_write(const fs::path& path, const std::string& why) {
+  throw Error(ErrorId::io_write, fmt::format("cannot write '{}': {}", path.string(), why));
 }
+
+const char* node_kind(mode_t mode) {
+  if (S_ISDIR(mode)) return "a directory";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISFIFO(mode)) return "a named pipe";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a regular file";
+}
+
+// The file a write to `path` means: through symbolic links to the file they name. Throws when
+// that is anything but a regular file or a name that does not exist yet.
+fs::path output_target(const fs::path& path, struct stat& existing, bool& exists) {
+  fs::path target = path;
+  for (int hops = 0;; ++hops) {
+    if (::lstat(target.c_str(), &existing) != 0) {
+      if (errno != ENOENT) cannot_write(path, std::strerror(errno));
+      exists = false;
+      return target;
+    }
+    if (!S_ISLNK(existing.st_mode)) break;
+    if (hops == 40) cannot_write(path, "too many levels of symbolic links");
+    const fs::path link = fs::read_symlink(target);
+    target = link.is_absolute() ? link : target.parent_path() / link;
+  }
+  if (!S_ISREG(existing.st_mode)) {
+    cannot_write(path, fmt::format("{} is {}; parley writes regular files only",
+                                   target == path ? "it" : "'" + target.string() + "'",
+                                   node_kind(existing.st_mode)));
+  }
+  exists = true;
+  return target;
+}
+
+bool process_alive(long pid) { return pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM); }
+
+// Temporary files beside `target` that killed processes left.
+void remove_stale_temporaries(const fs::path& target) {
+  const std::string prefix = target.filename().string() + ".tmp-";
+  std::error_code ec;
+  const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  for (const auto& entry : fs::directory_iterator(parent, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    char* end = nullptr;
+    const long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
+    if (end && *end == '\0' && !process_alive(pid)) fs::remove(entry.path(), ec);
+  }
+}
+
+void write_all(int fd, std::string_view content) {
+  while (!content.empty()) {
+    const ssize_t written = ::write(fd, content.data(), content.size());
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      throw std::system_error(errno, std::generic_category());
+    }
+    content.remove_prefix(static_cast<std::size_t>(written));
+  }
+}
+
 }  // namespace
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
-  // Write beside the target and rename: readers see the old file or the whole new one.
-  const std::filesystem::path temporary =
-      path.string() + fmt::format(".tmp-{}", static_cast<long>(::getpid()));
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) cannot_write(path, std::strerror(errno));
-    errno = 0;  // a stream need not set it: say so rather than report a stale one
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.flush();
-    if (!out) {
-      const std::string reason = errno != 0 ? std::strerror(errno) : "the write failed";
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      cannot_write(path, reason);
+  struct stat existing {};
+  bool exists = false;
+  const fs::path target = output_target(path, existing, exists);
+  // Write beside the target and rename: readers see the old file or the whole new one, and a
+  // failure (a full disk) leaves the old one.
+  const fs::path temporary =
+      target.string() + fmt::format(".tmp-{}", static_cast<long>(::getpid()));
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) cannot_write(path, std::strerror(errno));
+  try {
+    write_all(fd, content);
+    // Keep the permissions of the file replaced.
+    if (exists && ::fchmod(fd, existing.st_mode & 07777) != 0) {
+      throw std::system_error(errno, std::generic_category());
     }
+    if (::fsync(fd) != 0) throw std::system_error(errno, std::generic_category());
+    const int closed = ::close(fd);
+    if (closed != 0) {
+      const int error = errno;
+      ::unlink(temporary.c_str());
+      cannot_write(path, std::strerror(error));
+    }
+  } catch (const std::system_error& e) {
+    ::close(fd);
+    ::unlink(temporary.c_str());
+    cannot_write(path, std::strerror(e.code().value()));
   }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    std::error_code ignored;
-    std::filesystem::remove(temporary, ignored);
-    cannot_write(path, ec.message());
+  if (std::rename(temporary.c_str(), target.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(temporary.c_str());
+    cannot_write(path, std::strerror(error));
   }
+  remove_stale_temporaries(target);
 }
 
 }  // namespace parley
