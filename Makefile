@@ -14,7 +14,7 @@ CLANG_CXX ?= clang++-14
 # Debian 12 packages parley builds against (README.md, Layout), and what the checks add.
 PACKAGES := build-essential cmake pkg-config libyaml-cpp-dev nlohmann-json3-dev libfmt-dev \
             libcli11-dev libtbb-dev librandom123-dev libgtest-dev libgmock-dev libbenchmark-dev \
-            python3
+            libsqlite3-dev python3 strace
 CHECK_PACKAGES := clang-14 libclang-rt-14-dev clang-format clang-tidy
 
 # Each stage of `make test`, in order: the cheap and broad first, so a failure shows early.

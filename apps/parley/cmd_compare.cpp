@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <chrono>
 #include <iostream>
 #include <memory>
 #include <stdexcept>
@@ -10,6 +9,7 @@
 #include "parley/io.hpp"
 #include "progress.hpp"
 #include "run_options.hpp"
+#include "run_store.hpp"
 #include "scenario_arg.hpp"
 
 namespace parley::cli {
@@ -17,15 +17,16 @@ namespace parley::cli {
 namespace {
 struct CompareArgs : RunOptions {
   std::string reference;  // empty: isolation if compared, else the first strategy
-  std::string out;
+  StoreOptions store;
   bool quiet = false;
 };
 
 void add_common(CLI::App& app, CompareArgs& a) {
   add_run_options(app, a);
-  app.add_option(
-      "--out", a.out,
-      "Run directory for manifest.json, summary.csv/json, agreements.csv, recognition.csv");
+  add_store_options(app, a.store,
+                    "Run directory: results.sqlite (every run), manifest.json, summary.csv/json, "
+                    "agreements.csv, recognition.csv",
+                    true);
   app.add_flag("-q,--quiet", a.quiet, "No progress bar");
 }
 
@@ -46,22 +47,45 @@ std::string reference_strategy(const std::string& named, const std::vector<std::
                           named, list));
 }
 
-int run(const CompareArgs& a) {
+int run(const CompareArgs& a, const char* command) {
   const Scenario scenario = load_scenario_arg(a.file);
   ComparisonContext context;
   context.scenario_file = a.file.empty() ? "<embedded>/afghanistan-2024.yaml" : a.file;
   context.plan = comparison_plan(a, scenario);
-  context.reference = reference_strategy(a.reference, context.plan.strategies);
-  ProgressBar bar(a.plan.runs, !a.quiet);
-  const auto start = std::chrono::steady_clock::now();
-  const auto results = run_comparison(scenario, context.plan, [&](int done) { bar.update(done); });
-  context.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const auto& plan = context.plan;
+  const auto& strategies = plan.strategies;
+  context.reference = reference_strategy(a.reference, strategies);
+
+  StorePlan store_plan;
+  store_plan.command = command;
+  store_plan.strategies = strategies;
+  store_plan.seed = plan.seed;
+  store_plan.months = plan.engagement.months;
+  store_plan.engine = plan.engagement.engine;
+  store_plan.runs = static_cast<std::uint64_t>(plan.runs);
+  // Without a run directory nothing is kept: the table's months are enough.
+  store_plan.record = a.store.out.empty()
+                          ? Record::checkpoints
+                          : record_for(a.store, store_plan.runs, strategies.size(),
+                                       series_names(scenario).size(), plan.engagement.months);
+  StoredRun stored(a.store, scenario, store_plan,
+                   {.command_line = invocation(),
+                    .scenario_file = context.scenario_file,
+                    .threads = plan.threads});
+  ResultStore& store = stored.store();
+  const auto missing = store.missing_runs();
+  ProgressBar bar(plan.runs, !a.quiet);
+  ProgressSink sink(store, bar, plan.runs - static_cast<int>(missing.size()));
+  stored.run([&] { stream_comparison(scenario, plan, missing, sink); });
   bar.finish();
-  const auto summaries = summarise(scenario, results, context.reference);
+  context.seconds = store.seconds();
+  const auto summaries = summarise(store, context.reference);
   std::cout << comparison_table(scenario, context, summaries);
-  if (!a.out.empty()) {
-    write_run_directory(a.out, scenario, context, results, summaries);
-    std::cout << fmt::format("\nRun directory: {}\n", a.out);
+  if (stored.has_directory()) {
+    stored.commit([&](const std::filesystem::path& work) {
+      write_run_directory(work, scenario, context, store, summaries);
+    });
+    std::cout << fmt::format("\nRun directory: {}\n", a.store.out);
   }
   return exit_ok;
 }
@@ -74,7 +98,7 @@ Handler add_compare(CLI::App& app) {
   app.add_option("--reference", args->reference,
                  "Strategy the differences are taken to, one of those compared (default: "
                  "isolation if compared, else the first)");
-  return [args] { return run(*args); };
+  return [args] { return run(*args, "compare"); };
 }
 
 Handler add_simulate(CLI::App& app) {
@@ -85,7 +109,7 @@ Handler add_simulate(CLI::App& app) {
   return [args, strategy] {
     args->reference = *strategy;
     args->plan.strategies = {*strategy};
-    return run(*args);
+    return run(*args, "simulate");
   };
 }
 

@@ -1,8 +1,12 @@
 // parley::io: presenting results. Terminal tables, JSON and CSV, and run directories.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "parley/analysis.hpp"
@@ -44,6 +48,147 @@ std::string unbundled_comparison_text(const Scenario& scenario, const Forecast& 
 std::string forecast_json(const Scenario& scenario, const std::vector<Forecast>& forecasts);
 
 // ---------------------------------------------------------------------------------------------
+// The results database, results.sqlite: every run's drawn numbers and the monthly value of every
+// series, in long form (docs/results-schema.md documents every table and field).
+
+// Which months of a run the database keeps: every month, or the checkpoints (month 0, every
+// 12th month and the last).
+enum class Record { every, checkpoints };
+const char* to_string(Record record);
+// The months `record` keeps of a run of `months` months, ascending.
+std::vector<int> recorded_months(Record record, int months);
+// The default: every month, unless the database would then hold more than
+// record_every_limit series values (about 1 GB), when the checkpoints are kept.
+inline constexpr std::uint64_t record_every_limit = 50'000'000;
+Record default_record(std::uint64_t runs, std::size_t strategies, std::size_t series, int months);
+
+// What a database holds, fixed when it is created: a resumed run must match it in every field.
+struct StorePlan {
+  std::string command;  // compare, simulate, sweep or sensitivity
+  std::vector<std::string> strategies;
+  std::uint64_t seed = 1;
+  int months = 36;
+  std::string engine = "eum";
+  std::uint64_t runs = 0;  // every run the command makes, numbered 0 .. runs - 1
+  Record record = Record::every;
+  // What else the stored numbers depend on, particular to the command (a sweep's path and
+  // values, a screening's trajectories and levels), as manifest entries.
+  std::vector<std::pair<std::string, std::string>> parameters;
+  // The value each variant (RunResult::variant) stands for: a sweep's values; else empty.
+  std::vector<double> variant_values;
+};
+
+// Who writes: recorded per session (a resumed run adds one), not part of what must match.
+struct StoreSession {
+  std::string command_line;
+  std::string scenario_file;
+  int threads = 0;
+};
+
+// results.sqlite: a RunSink that writes every run it receives, buffered and committed in
+// transactions of whole runs (WAL journal), so that a killed process leaves a database that
+// opens and holds every run committed before the kill. One connection, used by the thread that
+// calls the analysis.
+class ResultStore final : public RunSink {
+ public:
+  // A new database at `file`, which must not exist.
+  static std::unique_ptr<ResultStore> create(const std::filesystem::path& file,
+                                             const Scenario& scenario, const StorePlan& plan,
+                                             const StoreSession& session);
+  // The database at `file`, to add the runs it lacks. Throws std::invalid_argument, naming the
+  // first field that differs, when it holds a different run.
+  static std::unique_ptr<ResultStore> resume(const std::filesystem::path& file,
+                                             const Scenario& scenario, const StorePlan& plan,
+                                             const StoreSession& session);
+  // A private database in the temporary directory, deleted when the store is destroyed.
+  static std::unique_ptr<ResultStore> temporary(const Scenario& scenario, const StorePlan& plan,
+                                                const StoreSession& session);
+  // An existing database, read only.
+  static std::unique_ptr<ResultStore> read(const std::filesystem::path& file);
+  ~ResultStore() override;
+
+  // Where `scenario` and `plan` differ from what the database holds ("seed: 1 in the database,
+  // 2 here"), or nothing when they match.
+  std::optional<std::string> difference(const Scenario& scenario, const StorePlan& plan) const;
+
+  // Writing.
+  void begin(const std::vector<std::string>& number_paths) override;
+  void accept(const RunResult& result) override;
+  // Commits the buffered runs.
+  void flush();
+  // Commits the buffered runs and records the session's end: `seconds` of running; the
+  // database is complete when it holds every run.
+  void finish(double seconds);
+  // Closes the database, checkpointing its log: a closed database is one file.
+  void close();
+
+  // Reading.
+  const StorePlan& plan() const;
+  const std::vector<std::string>& series() const;  // series names, in series id order
+  const std::vector<int>& months() const;          // the recorded months, ascending
+  std::uint64_t runs_stored() const;
+  std::vector<std::uint64_t> missing_runs() const;  // runs of 0 .. plan().runs - 1 not stored
+  bool complete() const;
+  double seconds() const;  // the running time of every session that wrote
+  std::string started() const;
+  std::string finished() const;
+  int sessions() const;
+  // The values of one series at one month under one strategy (indices into plan().strategies,
+  // series() and months()), ordered by run.
+  void read_values(std::size_t strategy, std::size_t series, std::size_t month,
+                   std::vector<double>& values) const;
+  // The months in which track `issue` (an index into the scenario's issues) agreed under one
+  // strategy, over the runs in which it did, ordered by run.
+  void read_agreement_months(std::size_t strategy, std::size_t issue,
+                             std::vector<double>& months) const;
+
+ private:
+  struct Impl;
+  explicit ResultStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+// Every series of the store at every recorded month, per strategy, with paired differences to
+// `reference`: summarise() computed from the database, one group of runs in memory at a time.
+std::vector<SeriesSummary> summarise(const ResultStore& store, const std::string& reference);
+
+// ---------------------------------------------------------------------------------------------
+// Run directories: written whole or not at all.
+
+// A run directory written safely. Its files go to a hidden sibling work directory,
+// `.NAME.partial`, which replaces the directory only once complete: the directory always holds
+// one whole run, the previous one or the new one. A killed run leaves its work directory, with a
+// database that --resume continues; the next run into the same directory finishes a
+// replacement a kill interrupted and removes what killed runs left (`.NAME.trash-PID`).
+class RunDirectory {
+ public:
+  // Claims `directory`, locking its work directory against a second writer. Throws
+  // std::invalid_argument when `directory` holds anything but a run directory's files (it
+  // would be replaced), and std::runtime_error when another process is writing it.
+  explicit RunDirectory(std::filesystem::path directory);
+  ~RunDirectory();
+  RunDirectory(const RunDirectory&) = delete;
+  RunDirectory& operator=(const RunDirectory&) = delete;
+
+  const std::filesystem::path& directory() const { return directory_; }
+  const std::filesystem::path& work() const { return work_; }
+  // The work directory holds a killed run's database.
+  bool has_unfinished() const;
+  // Empties the work directory for a new run.
+  void start_fresh();
+  // Replaces the directory by the work directory.
+  void commit();
+
+ private:
+  void claim();
+  std::filesystem::path directory_, work_;
+  int lock_ = -1;  // the work directory, open and locked
+};
+
+// The names of the files a run directory may hold.
+bool is_run_directory_file(const std::string& name);
+
+// ---------------------------------------------------------------------------------------------
 // Strategy comparisons, sweeps and screenings: the terminal tables and the run directory.
 
 struct ComparisonContext {
@@ -59,11 +204,18 @@ struct ComparisonContext {
 std::string comparison_table(const Scenario& scenario, const ComparisonContext& context,
                              const std::vector<SeriesSummary>& summaries);
 
-// Writes manifest.json, summary.csv (tidy: strategy, series, month, quantiles, differences),
-// summary.json and agreements.csv into `directory`, each file atomically.
+// Writes summary.csv (tidy: strategy, series, month, quantiles, differences), summary.json,
+// agreements.csv, recognition.csv and, last, manifest.json into `directory` (a RunDirectory's
+// work directory), from the summaries and the store.
 void write_run_directory(const std::filesystem::path& directory, const Scenario& scenario,
-                         const ComparisonContext& context, const std::vector<StrategyRuns>& results,
+                         const ComparisonContext& context, const ResultStore& store,
                          const std::vector<SeriesSummary>& summaries);
+
+// manifest.json of a run directory: the run's plan, the store's timings and the resolved
+// scenario. `extra` entries follow the plan's (a sweep's or a screening's parameters).
+std::string run_manifest(const Scenario& scenario, const ComparisonContext& context,
+                         const ResultStore& store,
+                         const std::vector<std::pair<std::string, std::string>>& extra = {});
 
 // Per series: a row per swept value, a column per strategy, each cell the median and 10-90% band
 // at the last month.

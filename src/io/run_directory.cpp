@@ -1,9 +1,15 @@
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <system_error>
 #include <thread>
 
@@ -13,6 +19,8 @@
 namespace parley {
 namespace {
 
+namespace fs = std::filesystem;
+
 std::string hostname() {
   char name[256] = {};
   return ::gethostname(name, sizeof(name) - 1) == 0 ? std::string(name) : std::string("unknown");
@@ -20,30 +28,6 @@ std::string hostname() {
 
 // Shortest text that reads back to the same double.
 std::string number(double value) { return fmt::format("{}", value); }
-
-nlohmann::ordered_json manifest(const Scenario& scenario, const ComparisonContext& context) {
-  const auto& plan = context.plan;
-  nlohmann::ordered_json m;
-  m["parley_version"] = PARLEY_VERSION;
-  m["scenario"] = {{"name", scenario.meta.name},
-                   {"file", context.scenario_file},
-                   {"as_of", scenario.meta.as_of}};
-  m["strategies"] = plan.strategies;
-  m["reference"] = context.reference;
-  m["runs"] = plan.runs;
-  m["months"] = plan.engagement.months;
-  m["seed"] = plan.seed;
-  m["engine"] = plan.engagement.engine;
-  m["threads"] =
-      plan.threads > 0 ? plan.threads : static_cast<int>(std::thread::hardware_concurrency());
-  m["host"] = hostname();
-  m["seconds"] = context.seconds;
-  m["streams"] =
-      "run r draws uncertain number f from Philox4x32 stream (seed, r, 65536 + f) and "
-      "monthly shocks from (seed, r, 1)";
-  m["resolved_scenario"] = nlohmann::ordered_json::parse(to_json(scenario));
-  return m;
-}
 
 std::string summary_csv(const std::vector<SeriesSummary>& summaries) {
   std::string csv = "strategy,series,month,p10,p50,p90,diff_p10,diff_p50,diff_p90\n";
@@ -73,60 +57,292 @@ std::string summary_json(const std::vector<SeriesSummary>& summaries) {
 }
 
 // Per strategy and track: in how many runs the track agreed, and the median month.
-std::string agreements_csv(const Scenario& scenario, const std::vector<StrategyRuns>& results) {
+std::string agreements_csv(const Scenario& scenario, const ResultStore& store) {
   std::string csv = "strategy,issue,runs_agreed,share_agreed,median_month\n";
-  for (const StrategyRuns& strategy : results) {
+  const auto runs = static_cast<double>(store.runs_stored());
+  std::vector<double> months;
+  const auto& strategies = store.plan().strategies;
+  for (std::size_t s = 0; s < strategies.size(); ++s) {
     for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
-      std::vector<double> months;
-      for (const EngagementRun& run : strategy.runs) {
-        if (run.agreement_month[i] >= 0) months.push_back(run.agreement_month[i]);
-      }
-      const double share =
-          strategy.runs.empty() ? 0.0 : double(months.size()) / double(strategy.runs.size());
-      csv += fmt::format("{},{},{},{},{}\n", strategy.strategy, scenario.issues[i].id,
-                         months.size(), number(share),
+      store.read_agreement_months(s, i, months);
+      const double share = runs == 0 ? 0.0 : double(months.size()) / runs;
+      csv += fmt::format("{},{},{},{},{}\n", strategies[s], scenario.issues[i].id, months.size(),
+                         number(share),
                          months.empty() ? std::string() : number(quantile(months, 0.5)));
     }
   }
   return csv;
 }
 
-// Per strategy and state: the recognition steps it had taken by the end (0-3), over runs.
-std::string recognition_csv(const Scenario& scenario, const std::vector<StrategyRuns>& results) {
+// Per strategy and state: the recognition steps it had taken by the end (0-3), over runs: the
+// series recognition:<state> at the last month.
+std::string recognition_csv(const Scenario& scenario, const ResultStore& store) {
   std::string csv = "strategy,actor,bloc,p10,p50,p90,share_any_step\n";
-  for (const StrategyRuns& strategy : results) {
-    for (std::size_t a = 0; a < scenario.actors.size(); ++a) {
-      if (scenario.actors[a].kind != ActorKind::state) continue;
-      std::vector<double> steps;
-      for (const EngagementRun& run : strategy.runs) steps.push_back(run.recognition_steps[a]);
+  const std::string prefix = "recognition:";
+  const auto& series = store.series();
+  const std::size_t last = store.months().size() - 1;
+  std::vector<double> steps;
+  const auto& strategies = store.plan().strategies;
+  for (std::size_t s = 0; s < strategies.size(); ++s) {
+    for (std::size_t k = 0; k < series.size(); ++k) {
+      if (series[k].rfind(prefix, 0) != 0) continue;
+      const std::string id = series[k].substr(prefix.size());
+      const auto actor = std::find_if(scenario.actors.begin(), scenario.actors.end(),
+                                      [&](const Actor& a) { return a.id == id; });
+      if (actor == scenario.actors.end()) continue;
+      store.read_values(s, k, last, steps);
       if (steps.empty()) continue;
       const auto any = std::count_if(steps.begin(), steps.end(), [](double x) { return x > 0; });
-      const Band b = band(steps);
-      csv += fmt::format("{},{},{},{},{},{},{}\n", strategy.strategy, scenario.actors[a].id,
-                         scenario.actors[a].bloc, number(b.p10), number(b.p50), number(b.p90),
-                         number(double(any) / double(steps.size())));
+      const Band b = band_in_place(steps);
+      csv += fmt::format("{},{},{},{},{},{},{}\n", strategies[s], id, actor->bloc, number(b.p10),
+                         number(b.p50), number(b.p90), number(double(any) / double(steps.size())));
     }
   }
   return csv;
 }
 
+const char* streams_text(const std::string& command) {
+  if (command == "sweep") {
+    return "run k * runs + r is run r at swept value k: uncertain number f from Philox4x32 "
+           "stream (seed, r, 65536 + f), monthly shocks from (seed, r, 1)";
+  }
+  if (command == "sensitivity") {
+    return "trajectory t draws its grid from Philox4x32 stream (seed, t, 131072); run "
+           "t * (factors + 1) + j is its step j, with monthly shocks from (seed, t, 1)";
+  }
+  return "run r draws uncertain number f from Philox4x32 stream (seed, r, 65536 + f) and "
+         "monthly shocks from (seed, r, 1)";
+}
+
+// ---------------------------------------------------------------------------------------------
+// The run directory's protocol.
+
+fs::path sibling(const fs::path& directory, const std::string& suffix) {
+  return directory.parent_path() / ("." + directory.filename().string() + suffix);
+}
+
+bool process_alive(long pid) { return pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM); }
+
+[[noreturn]] void fail(const std::string& doing, const fs::path& path, int error) {
+  throw std::runtime_error(
+      fmt::format("cannot {} {}: {}", doing, path.string(), std::strerror(error)));
+}
+
+void rename_or_fail(const fs::path& from, const fs::path& to) {
+  if (std::rename(from.c_str(), to.c_str()) != 0)
+    fail("rename " + from.string() + " to", to, errno);
+}
+
+// Removes what killed runs left beside `directory`: .NAME.trash-PID of dead processes.
+void remove_stale_trash(const fs::path& directory) {
+  const std::string prefix = "." + directory.filename().string() + ".trash-";
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(directory.parent_path(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+    if (!process_alive(pid)) fs::remove_all(entry.path(), ec);
+  }
+}
+
+// A directory may be replaced when it holds only what parley writes there.
+void check_replaceable(const fs::path& directory) {
+  std::error_code ec;
+  const auto status = fs::symlink_status(directory, ec);
+  if (ec || status.type() == fs::file_type::not_found) return;
+  if (status.type() != fs::file_type::directory) {
+    throw std::invalid_argument(
+        fmt::format("--out {}: it exists and is not a directory", directory.string()));
+  }
+  for (const auto& entry : fs::directory_iterator(directory)) {
+    const std::string name = entry.path().filename().string();
+    if (!is_run_directory_file(name)) {
+      throw std::invalid_argument(fmt::format(
+          "--out {}: the directory holds '{}', which parley did not write; a new run replaces "
+          "the whole directory, so name a new or empty one",
+          directory.string(), name));
+    }
+  }
+}
+
 }  // namespace
 
-void write_run_directory(const std::filesystem::path& directory, const Scenario& scenario,
-                         const ComparisonContext& context, const std::vector<StrategyRuns>& results,
-                         const std::vector<SeriesSummary>& summaries) {
-  std::error_code ec;
-  std::filesystem::create_directories(directory, ec);
-  if (ec) {
-    throw Error(ErrorId::io_write,
-                fmt::format("cannot create directory '{}': {}", directory.string(), ec.message()));
+bool is_run_directory_file(const std::string& name) {
+  static constexpr const char* outputs[] = {
+      "manifest.json",      "summary.csv",        "summary.json",          "agreements.csv",
+      "recognition.csv",    "sweep.csv",          "sensitivity.csv",       "results.sqlite",
+      "results.sqlite-wal", "results.sqlite-shm", "results.sqlite-journal"};
+  for (const char* output : outputs) {
+    const std::string base = output;
+    if (name == base) return true;
+    // An earlier parley's temporary file, left by a kill.
+    if (name.rfind(base + ".tmp-", 0) == 0) return true;
   }
+  return false;
+}
+
+RunDirectory::RunDirectory(fs::path directory) {
+  std::error_code ec;
+  directory_ = fs::weakly_canonical(fs::absolute(directory), ec);
+  if (ec) directory_ = fs::absolute(directory).lexically_normal();
+  if (directory_.filename().empty()) directory_ = directory_.parent_path();
+  if (directory_ == directory_.root_path() || directory_.filename() == "..") {
+    throw std::invalid_argument(
+        fmt::format("--out {}: not a directory parley can replace", directory.string()));
+  }
+  check_replaceable(directory_);
+  fs::create_directories(directory_.parent_path());
+  work_ = sibling(directory_, ".partial");
+  claim();
+}
+
+void RunDirectory::claim() {
+  for (;;) {
+    if (::mkdir(work_.c_str(), 0777) != 0 && errno != EEXIST) fail("create", work_, errno);
+    lock_ = ::open(work_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (lock_ < 0) fail("open", work_, errno);
+    if (::flock(lock_, LOCK_EX | LOCK_NB) != 0) {
+      const int error = errno;
+      ::close(lock_);
+      lock_ = -1;
+      if (error == EWOULDBLOCK) {
+        throw std::runtime_error(
+            fmt::format("another parley process is writing {} (its work directory {} is locked)",
+                        directory_.string(), work_.string()));
+      }
+      fail("lock", work_, error);
+    }
+    // The lock may be on a directory another process has just renamed into place: then the
+    // work directory's name is free again, and the claim starts over.
+    struct stat held {
+    }, named{};
+    if (::fstat(lock_, &held) != 0 || ::stat(work_.c_str(), &named) != 0 ||
+        held.st_ino != named.st_ino || held.st_dev != named.st_dev) {
+      ::close(lock_);
+      lock_ = -1;
+      continue;
+    }
+    remove_stale_trash(directory_);
+    // A run killed after its last file but before it replaced the directory: finish its work,
+    // then claim a new work directory.
+    if (!fs::exists(work_ / "manifest.json")) return;
+    commit();
+  }
+}
+
+RunDirectory::~RunDirectory() {
+  if (lock_ < 0) return;
+  // An unfinished run's database stays for --resume; anything less is removed.
+  std::error_code ec;
+  if (!fs::exists(work_ / "results.sqlite", ec)) fs::remove_all(work_, ec);
+  ::close(lock_);
+}
+
+bool RunDirectory::has_unfinished() const { return fs::exists(work_ / "results.sqlite"); }
+
+void RunDirectory::start_fresh() {
+  for (const auto& entry : fs::directory_iterator(work_)) fs::remove_all(entry.path());
+}
+
+void RunDirectory::commit() {
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(directory_, ec))) {
+    const fs::path trash = sibling(directory_, fmt::format(".trash-{}", long(::getpid())));
+    rename_or_fail(directory_, trash);
+    rename_or_fail(work_, directory_);
+    fs::remove_all(trash, ec);
+  } else {
+    rename_or_fail(work_, directory_);
+  }
+  ::close(lock_);
+  lock_ = -1;
+}
+
+std::string run_manifest(const Scenario& scenario, const ComparisonContext& context,
+                         const ResultStore& store,
+                         const std::vector<std::pair<std::string, std::string>>& extra) {
+  const auto& plan = context.plan;
+  nlohmann::ordered_json m;
+  m["parley_version"] = PARLEY_VERSION;
+  m["command"] = store.plan().command;
+  m["scenario"] = {{"name", scenario.meta.name},
+                   {"file", context.scenario_file},
+                   {"as_of", scenario.meta.as_of}};
+  m["strategies"] = plan.strategies;
+  m["reference"] = context.reference;
+  m["runs"] = plan.runs;
+  m["months"] = plan.engagement.months;
+  m["seed"] = plan.seed;
+  m["engine"] = plan.engagement.engine;
+  for (const auto& [key, json] : extra) m[key] = nlohmann::ordered_json::parse(json);
+  m["threads"] =
+      plan.threads > 0 ? plan.threads : static_cast<int>(std::thread::hardware_concurrency());
+  m["host"] = hostname();
+  m["seconds"] = store.seconds();
+  m["started"] = store.started();
+  m["finished"] = store.finished();
+  m["sessions"] = store.sessions();
+  m["results"] = "results.sqlite";
+  m["record"] = to_string(store.plan().record);
+  m["months_recorded"] = store.months();
+  m["streams"] = streams_text(store.plan().command);
+  m["resolved_scenario"] = nlohmann::ordered_json::parse(to_json(scenario));
+  return m.dump(2) + "\n";
+}
+
+void write_run_directory(const fs::path& directory, const Scenario& scenario,
+                         const ComparisonContext& context, const ResultStore& store,
+                         const std::vector<SeriesSummary>& summaries) {
   write_file_atomically(directory / "summary.csv", summary_csv(summaries));
   write_file_atomically(directory / "summary.json", summary_json(summaries));
-  write_file_atomically(directory / "agreements.csv", agreements_csv(scenario, results));
-  write_file_atomically(directory / "recognition.csv", recognition_csv(scenario, results));
-  // The manifest last: a directory with a manifest is complete.
-  write_file_atomically(directory / "manifest.json", manifest(scenario, context).dump(2) + "\n");
+  write_file_atomically(directory / "agreements.csv", agreements_csv(scenario, store));
+  write_file_atomically(directory / "recognition.csv", recognition_csv(scenario, store));
+  // The manifest last: a work directory with a manifest is complete.
+  write_file_atomically(directory / "manifest.json", run_manifest(scenario, context, store));
+}
+
+std::vector<SeriesSummary> summarise(const ResultStore& store, const std::string& reference) {
+  const auto& strategies = store.plan().strategies;
+  const auto found = std::find(strategies.begin(), strategies.end(), reference);
+  if (found == strategies.end()) {
+    throw std::invalid_argument("reference strategy '" + reference + "' was not run");
+  }
+  const auto ref = static_cast<std::size_t>(found - strategies.begin());
+  const auto& series = store.series();
+  const auto& months = store.months();
+  const std::size_t per_strategy = series.size() * months.size();
+  std::vector<SeriesSummary> out(strategies.size() * per_strategy);
+  std::vector<double> reference_values, values, differences;
+  // Group by group, the reference's group read once for every strategy's.
+  for (std::size_t k = 0; k < series.size(); ++k) {
+    for (std::size_t m = 0; m < months.size(); ++m) {
+      store.read_values(ref, k, m, reference_values);
+      for (std::size_t s = 0; s < strategies.size(); ++s) {
+        if (s == ref) {
+          values = reference_values;
+        } else {
+          store.read_values(s, k, m, values);
+        }
+        if (values.size() != reference_values.size()) {
+          throw std::runtime_error(
+              fmt::format("the results database has {} runs of {} and {} of {} for {} at month {}",
+                          values.size(), strategies[s], reference_values.size(), reference,
+                          series[k], months[m]));
+        }
+        differences.resize(values.size());
+        for (std::size_t r = 0; r < values.size(); ++r) {
+          differences[r] = values[r] - reference_values[r];
+        }
+        SeriesSummary& row = out[s * per_strategy + k * months.size() + m];
+        row.strategy = strategies[s];
+        row.series = series[k];
+        row.month = months[m];
+        row.value = band_in_place(values);
+        row.difference = band_in_place(differences);
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace parley

@@ -1,0 +1,588 @@
+// results.sqlite: the schema, the buffered writer and the queries the summaries need. The
+// tables and every field are documented in docs/results-schema.md.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <tuple>
+
+#include "io/sqlite.hpp"
+#include "parley/io.hpp"
+#include "parley/scenario.hpp"
+
+namespace parley {
+namespace {
+
+using detail::Database;
+using detail::Statement;
+using detail::Transaction;
+
+constexpr int schema_version = 1;
+// 'prly': marks the file as a parley results database (PRAGMA application_id).
+constexpr int application_id = 0x70726c79;
+// Runs are committed once this many values wait (64 MB of buffer: large transactions cost
+// less, docs/results-schema.md, Performance), or this many runs, or once this long has passed
+// since the last commit, so that a kill loses little work.
+constexpr std::size_t flush_values = std::size_t{1} << 23;
+constexpr std::size_t flush_runs = 1024;
+constexpr std::chrono::seconds flush_interval{10};
+// Rows per INSERT of series values: one statement binds a group's fields once.
+constexpr int rows_per_insert = 32;
+
+// Clustered so that a group (strategy, series, month) is one contiguous range in run order: the
+// summaries read group by group, and a flush appends to every group in key order.
+constexpr const char* schema = R"sql(
+CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE sessions (
+  session INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT, seconds REAL NOT NULL,
+  runs INTEGER NOT NULL, threads INTEGER NOT NULL, pid INTEGER NOT NULL, host TEXT NOT NULL,
+  parley_version TEXT NOT NULL, command_line TEXT NOT NULL);
+CREATE TABLE strategies (strategy_id INTEGER PRIMARY KEY, strategy TEXT NOT NULL UNIQUE);
+CREATE TABLE series (
+  series_id INTEGER PRIMARY KEY, series TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+  subject TEXT NOT NULL, description TEXT NOT NULL);
+CREATE TABLE issues (
+  issue_id INTEGER PRIMARY KEY, issue TEXT NOT NULL UNIQUE, label TEXT NOT NULL,
+  kind TEXT NOT NULL, scale_min REAL NOT NULL, scale_max REAL NOT NULL, status_quo REAL);
+CREATE TABLE months (month INTEGER PRIMARY KEY);
+CREATE TABLE numbers (number_id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE);
+CREATE TABLE variants (variant INTEGER PRIMARY KEY, value REAL NOT NULL);
+CREATE TABLE runs (
+  run INTEGER PRIMARY KEY, stream INTEGER NOT NULL, variant INTEGER NOT NULL,
+  session INTEGER NOT NULL REFERENCES sessions);
+CREATE TABLE run_draws (
+  number_id INTEGER NOT NULL REFERENCES numbers, run INTEGER NOT NULL REFERENCES runs, value,
+  PRIMARY KEY (number_id, run)) WITHOUT ROWID;
+CREATE TABLE series_values (
+  strategy_id INTEGER NOT NULL REFERENCES strategies, series_id INTEGER NOT NULL REFERENCES series,
+  month INTEGER NOT NULL, run INTEGER NOT NULL REFERENCES runs, value,
+  PRIMARY KEY (strategy_id, series_id, month, run)) WITHOUT ROWID;
+CREATE TABLE agreements (
+  strategy_id INTEGER NOT NULL REFERENCES strategies, issue_id INTEGER NOT NULL REFERENCES issues,
+  run INTEGER NOT NULL REFERENCES runs, month INTEGER NOT NULL,
+  PRIMARY KEY (strategy_id, issue_id, run)) WITHOUT ROWID;
+CREATE VIEW series_values_named AS
+  SELECT st.strategy, v.run, se.series, v.month, v.value
+  FROM series_values v JOIN strategies st USING (strategy_id) JOIN series se USING (series_id);
+CREATE VIEW run_draws_named AS
+  SELECT d.run, n.path, d.value FROM run_draws d JOIN numbers n USING (number_id);
+CREATE VIEW agreements_named AS
+  SELECT st.strategy, i.issue, a.run, a.month
+  FROM agreements a JOIN strategies st USING (strategy_id) JOIN issues i USING (issue_id);
+)sql";
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[32];
+  std::strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+std::string hostname() {
+  char name[256] = {};
+  return ::gethostname(name, sizeof(name) - 1) == 0 ? std::string(name) : std::string("unknown");
+}
+
+// The manifest entries a resumed run must match, in the order differences are reported.
+std::vector<std::pair<std::string, std::string>> identity(const Scenario& scenario,
+                                                          const StorePlan& plan) {
+  std::vector<std::pair<std::string, std::string>> entries{
+      {"command", plan.command},
+      {"scenario", to_json(scenario)},
+      {"strategies", nlohmann::json(plan.strategies).dump()},
+      {"seed", std::to_string(plan.seed)},
+      {"runs", std::to_string(plan.runs)},
+      {"months", std::to_string(plan.months)},
+      {"engine", plan.engine},
+      {"record", to_string(plan.record)},
+      {"months_recorded", nlohmann::json(recorded_months(plan.record, plan.months)).dump()},
+  };
+  entries.insert(entries.end(), plan.parameters.begin(), plan.parameters.end());
+  return entries;
+}
+
+std::pair<std::string, std::string> split_series(const std::string& name) {
+  const auto colon = name.find(':');
+  if (colon == std::string::npos) return {"indicator", name};
+  return {name.substr(0, colon), name.substr(colon + 1)};
+}
+
+}  // namespace
+
+const char* to_string(Record record) { return record == Record::every ? "every" : "checkpoints"; }
+
+std::vector<int> recorded_months(Record record, int months) {
+  std::vector<int> kept;
+  for (int m = 0; m <= months; ++m) {
+    if (record == Record::every || m % 12 == 0 || m == months) kept.push_back(m);
+  }
+  return kept;
+}
+
+Record default_record(std::uint64_t runs, std::size_t strategies, std::size_t series, int months) {
+  const double values = double(runs) * double(strategies) * double(series) * double(months + 1);
+  return values <= double(record_every_limit) ? Record::every : Record::checkpoints;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+struct ResultStore::Impl {
+  // A run waiting to be committed.
+  struct Pending {
+    std::uint64_t run = 0, stream = 0, variant = 0;
+    std::shared_ptr<const std::vector<std::int64_t>> number_ids;
+    std::vector<double> numbers;
+    std::vector<double> values;  // [strategy][series][recorded month]
+    std::vector<std::tuple<std::int64_t, std::int64_t, std::int64_t>> agreements;  // s, i, month
+  };
+
+  Impl(const std::filesystem::path& file, Database::Mode mode) : db(file, mode) {}
+
+  Database db;
+  StorePlan plan;
+  std::vector<std::string> series;
+  std::vector<int> months;
+  std::size_t issues = 0;
+  bool writable = false;
+
+  std::int64_t session = 0;
+  std::uint64_t session_runs = 0;
+  std::chrono::steady_clock::time_point session_start = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point last_commit = session_start;
+  std::shared_ptr<const std::vector<std::int64_t>> number_ids;
+  std::vector<Pending> pending;
+  std::size_t pending_values = 0;
+  std::unique_ptr<Statement> read_values, read_agreements;
+
+  Statement& prepare(std::unique_ptr<Statement>& slot, std::string_view sql, const char* doing) {
+    if (!slot) slot = std::make_unique<Statement>(db, sql, doing);
+    return *slot;
+  }
+
+  void configure() {
+    db.execute(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+        "PRAGMA cache_size=-32768; PRAGMA journal_size_limit=67108864;");
+  }
+
+  void load_layout() {
+    Statement manifest(db, "SELECT key, value FROM manifest", "read");
+    std::map<std::string, std::string> entries;
+    while (manifest.step()) entries[manifest.column_text(0)] = manifest.column_text(1);
+    auto get = [&](const std::string& key) {
+      const auto found = entries.find(key);
+      if (found == entries.end()) {
+        throw std::runtime_error(fmt::format(
+            "{} is not a parley results database (no '{}' in its manifest)", db.name(), key));
+      }
+      return found->second;
+    };
+    plan.command = get("command");
+    plan.strategies = nlohmann::json::parse(get("strategies")).get<std::vector<std::string>>();
+    plan.seed = std::stoull(get("seed"));
+    plan.runs = std::stoull(get("runs"));
+    plan.months = std::stoi(get("months"));
+    plan.engine = get("engine");
+    plan.record = get("record") == "every" ? Record::every : Record::checkpoints;
+    months = nlohmann::json::parse(get("months_recorded")).get<std::vector<int>>();
+    Statement names(db, "SELECT series FROM series ORDER BY series_id", "read");
+    while (names.step()) series.push_back(names.column_text(0));
+    Statement count(db, "SELECT count(*) FROM issues", "read");
+    if (count.step()) issues = static_cast<std::size_t>(count.column_int(0));
+  }
+
+  void create(const Scenario& scenario, const StorePlan& p) {
+    plan = p;
+    series = series_names(scenario);
+    months = recorded_months(plan.record, plan.months);
+    issues = scenario.issues.size();
+    Transaction transaction(db);
+    db.execute(fmt::format("PRAGMA application_id={}; PRAGMA user_version={};", application_id,
+                           schema_version));
+    db.execute(schema);
+    Statement entry(db, "INSERT INTO manifest (key, value) VALUES (?1, ?2)");
+    auto put = [&](const std::string& key, const std::string& value) {
+      entry.bind(1, key).bind(2, value).run();
+    };
+    for (const auto& [key, value] : identity(scenario, plan)) put(key, value);
+    put("schema_version", std::to_string(schema_version));
+    put("scenario_name", scenario.meta.name);
+    put("started", utc_now());
+    put("state", "running");
+    Statement strategy(db, "INSERT INTO strategies (strategy_id, strategy) VALUES (?1, ?2)");
+    for (std::size_t s = 0; s < plan.strategies.size(); ++s) {
+      strategy.bind(1, std::int64_t(s)).bind(2, plan.strategies[s]).run();
+    }
+    Statement row(db, "INSERT INTO series VALUES (?1, ?2, ?3, ?4, ?5)");
+    for (std::size_t k = 0; k < series.size(); ++k) {
+      const auto [kind, subject] = split_series(series[k]);
+      row.bind(1, std::int64_t(k)).bind(2, series[k]).bind(3, kind).bind(4, subject);
+      row.bind(5, describe_series(scenario, series[k])).run();
+    }
+    Statement issue(db, "INSERT INTO issues VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
+      const Issue& x = scenario.issues[i];
+      issue.bind(1, std::int64_t(i))
+          .bind(2, x.id)
+          .bind(3, x.label)
+          .bind(4, std::string(to_string(x.kind)));
+      issue.bind_double(5, x.scale_min).bind_double(6, x.scale_max);
+      issue.bind_double(7, x.status_quo.value_or(NAN)).run();
+    }
+    Statement month(db, "INSERT INTO months VALUES (?1)");
+    for (int m : months) month.bind(1, std::int64_t(m)).run();
+    Statement variant(db, "INSERT INTO variants VALUES (?1, ?2)");
+    for (std::size_t v = 0; v < plan.variant_values.size(); ++v) {
+      variant.bind(1, std::int64_t(v)).bind_double(2, plan.variant_values[v]).run();
+    }
+    transaction.commit();
+  }
+
+  void open_session(const StoreSession& who) {
+    Transaction transaction(db);
+    Statement insert(db,
+                     "INSERT INTO sessions (started, seconds, runs, threads, pid, host, "
+                     "parley_version, command_line) VALUES (?1, 0, 0, ?2, ?3, ?4, ?5, ?6)");
+    insert.bind(1, utc_now()).bind(2, std::int64_t(who.threads)).bind(3, std::int64_t(::getpid()));
+    insert.bind(4, hostname()).bind(5, std::string(PARLEY_VERSION)).bind(6, who.command_line);
+    insert.run();
+    session = sqlite3_last_insert_rowid(db.handle());
+    Statement entry(db, "INSERT OR REPLACE INTO manifest (key, value) VALUES (?1, ?2)");
+    entry.bind(1, std::string("scenario_file")).bind(2, who.scenario_file).run();
+    entry.bind(1, std::string("state")).bind(2, std::string("running")).run();
+    transaction.commit();
+    session_start = last_commit = std::chrono::steady_clock::now();
+    writable = true;
+  }
+
+  std::optional<std::string> difference(const Scenario& scenario, const StorePlan& p) {
+    Statement get(db, "SELECT value FROM manifest WHERE key = ?1", "read");
+    for (const auto& [key, value] : identity(scenario, p)) {
+      get.bind(1, key);
+      const bool found = get.step();
+      const std::string stored = found ? get.column_text(0) : std::string("(none)");
+      get.reset();
+      if (stored == value) continue;
+      if (key == "scenario") return std::string("the scenario (after resolution) is another one");
+      return fmt::format("{} is {} in the database, {} here", key, stored, value);
+    }
+    return std::nullopt;
+  }
+
+  void accept(const RunResult& result) {
+    if (!writable) throw std::logic_error("the results database is open read only");
+    if (result.strategies.size() != plan.strategies.size()) {
+      throw std::logic_error("a run has another number of strategies than the database");
+    }
+    Pending p;
+    p.run = result.run;
+    p.stream = result.stream;
+    p.variant = result.variant;
+    p.number_ids = number_ids;
+    p.numbers = result.numbers;
+    p.values.reserve(plan.strategies.size() * series.size() * months.size());
+    for (std::size_t s = 0; s < result.strategies.size(); ++s) {
+      const EngagementRun& run = result.strategies[s];
+      if (run.months.size() != static_cast<std::size_t>(plan.months) + 1) {
+        throw std::logic_error("a run has another number of months than the database");
+      }
+      for (std::size_t k = 0; k < series.size(); ++k) {
+        for (int m : months)
+          p.values.push_back(run.months[static_cast<std::size_t>(m)].values.at(k));
+      }
+      for (std::size_t i = 0; i < run.agreement_month.size(); ++i) {
+        if (run.agreement_month[i] >= 0) {
+          p.agreements.emplace_back(std::int64_t(s), std::int64_t(i), run.agreement_month[i]);
+        }
+      }
+    }
+    pending_values += p.values.size() + p.numbers.size();
+    pending.push_back(std::move(p));
+    if (pending_values >= flush_values || pending.size() >= flush_runs ||
+        std::chrono::steady_clock::now() - last_commit >= flush_interval) {
+      flush();
+    }
+  }
+
+  void begin(const std::vector<std::string>& paths) {
+    if (!writable) throw std::logic_error("the results database is open read only");
+    Transaction transaction(db);
+    Statement insert(db, "INSERT OR IGNORE INTO numbers (path) VALUES (?1)");
+    Statement find(db, "SELECT number_id FROM numbers WHERE path = ?1", "read");
+    auto ids = std::make_shared<std::vector<std::int64_t>>();
+    for (const std::string& path : paths) {
+      insert.bind(1, path).run();
+      find.bind(1, path);
+      find.step();
+      ids->push_back(find.column_int(0));
+      find.reset();
+    }
+    transaction.commit();
+    number_ids = std::move(ids);
+  }
+
+  void write_values(const std::vector<std::uint64_t>& run_ids, std::size_t first) {
+    static_assert(rows_per_insert > 0);
+    std::string many = "INSERT INTO series_values VALUES ";
+    for (int k = 0; k < rows_per_insert; ++k) {
+      many += fmt::format("{}(?1, ?2, ?3, ?{}, ?{})", k ? ", " : "", 4 + 2 * k, 5 + 2 * k);
+    }
+    Statement& batch = prepare(insert_many, many, "write");
+    Statement& single =
+        prepare(insert_one, "INSERT INTO series_values VALUES (?1, ?2, ?3, ?4, ?5)", "write");
+    const std::size_t per_run = series.size() * months.size();
+    for (std::size_t s = 0; s < plan.strategies.size(); ++s) {
+      for (std::size_t k = 0; k < series.size(); ++k) {
+        for (std::size_t m = 0; m < months.size(); ++m) {
+          const std::size_t at = s * per_run + k * months.size() + m;
+          std::size_t r = first;
+          for (; r + rows_per_insert <= pending.size(); r += rows_per_insert) {
+            batch.bind(1, std::int64_t(s)).bind(2, std::int64_t(k)).bind(3, months[m]);
+            for (int j = 0; j < rows_per_insert; ++j) {
+              batch.bind(4 + 2 * j, std::int64_t(run_ids[r + std::size_t(j)]));
+              batch.bind_double(5 + 2 * j, pending[r + std::size_t(j)].values[at]);
+            }
+            batch.run();
+          }
+          for (; r < pending.size(); ++r) {
+            single.bind(1, std::int64_t(s)).bind(2, std::int64_t(k)).bind(3, months[m]);
+            single.bind(4, std::int64_t(run_ids[r])).bind_double(5, pending[r].values[at]).run();
+          }
+        }
+      }
+    }
+  }
+
+  void flush() {
+    if (pending.empty()) return;
+    Transaction transaction(db);
+    Statement& run = prepare(insert_run, "INSERT INTO runs VALUES (?1, ?2, ?3, ?4)", "write");
+    std::vector<std::uint64_t> run_ids;
+    for (const Pending& p : pending) {
+      run.bind(1, std::int64_t(p.run)).bind(2, std::int64_t(p.stream));
+      run.bind(3, std::int64_t(p.variant)).bind(4, session).run();
+      run_ids.push_back(p.run);
+    }
+    // Draws and agreements in key order: each insert lands next to the previous one.
+    std::vector<std::tuple<std::int64_t, std::uint64_t, double>> draws;
+    for (const Pending& p : pending) {
+      for (std::size_t n = 0; n < p.numbers.size(); ++n) {
+        draws.emplace_back(p.number_ids->at(n), p.run, p.numbers[n]);
+      }
+    }
+    std::sort(draws.begin(), draws.end(), [](const auto& a, const auto& b) {
+      return std::tie(std::get<0>(a), std::get<1>(a)) < std::tie(std::get<0>(b), std::get<1>(b));
+    });
+    Statement& draw = prepare(insert_draw, "INSERT INTO run_draws VALUES (?1, ?2, ?3)", "write");
+    for (const auto& [id, r, value] : draws) {
+      draw.bind(1, id).bind(2, std::int64_t(r)).bind_double(3, value).run();
+    }
+    write_values(run_ids, 0);
+    std::vector<std::tuple<std::int64_t, std::int64_t, std::uint64_t, std::int64_t>> agreed;
+    for (const Pending& p : pending) {
+      for (const auto& [s, i, month] : p.agreements) agreed.emplace_back(s, i, p.run, month);
+    }
+    std::sort(agreed.begin(), agreed.end());
+    Statement& agreement =
+        prepare(insert_agreement, "INSERT INTO agreements VALUES (?1, ?2, ?3, ?4)", "write");
+    for (const auto& [s, i, r, month] : agreed) {
+      agreement.bind(1, s).bind(2, i).bind(3, std::int64_t(r)).bind(4, month).run();
+    }
+    session_runs += pending.size();
+    update_session(false);
+    transaction.commit();
+    pending.clear();
+    pending_values = 0;
+    last_commit = std::chrono::steady_clock::now();
+  }
+
+  void update_session(bool finished) {
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - session_start).count();
+    Statement& update = prepare(update_session_statement,
+                                "UPDATE sessions SET seconds = ?1, runs = ?2, finished = ?3 "
+                                "WHERE session = ?4",
+                                "write");
+    update.bind_double(1, seconds).bind(2, std::int64_t(session_runs));
+    if (finished) {
+      update.bind(3, utc_now());
+    } else {
+      update.bind_null(3);
+    }
+    update.bind(4, session).run();
+  }
+
+  std::unique_ptr<Statement> insert_many, insert_one, insert_run, insert_draw, insert_agreement,
+      update_session_statement;
+};
+
+// ---------------------------------------------------------------------------------------------
+
+ResultStore::ResultStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ResultStore::~ResultStore() = default;
+
+std::unique_ptr<ResultStore> ResultStore::create(const std::filesystem::path& file,
+                                                 const Scenario& scenario, const StorePlan& plan,
+                                                 const StoreSession& session) {
+  std::error_code ec;
+  if (std::filesystem::exists(file, ec)) {
+    throw std::runtime_error(fmt::format("cannot create {}: it exists", file.string()));
+  }
+  auto impl = std::make_unique<Impl>(file, Database::Mode::create);
+  impl->configure();
+  impl->create(scenario, plan);
+  impl->open_session(session);
+  return std::unique_ptr<ResultStore>(new ResultStore(std::move(impl)));
+}
+
+std::unique_ptr<ResultStore> ResultStore::resume(const std::filesystem::path& file,
+                                                 const Scenario& scenario, const StorePlan& plan,
+                                                 const StoreSession& session) {
+  auto impl = std::make_unique<Impl>(file, Database::Mode::read_write);
+  impl->configure();
+  impl->load_layout();
+  if (const auto difference = impl->difference(scenario, plan)) {
+    throw std::invalid_argument(
+        fmt::format("cannot resume: {} holds a different run ({})", file.string(), *difference));
+  }
+  impl->plan.parameters = plan.parameters;
+  impl->open_session(session);
+  return std::unique_ptr<ResultStore>(new ResultStore(std::move(impl)));
+}
+
+std::unique_ptr<ResultStore> ResultStore::temporary(const Scenario& scenario, const StorePlan& plan,
+                                                    const StoreSession& session) {
+  auto impl = std::make_unique<Impl>(std::filesystem::path(), Database::Mode::temporary);
+  // Nothing to recover after a crash: no journal, no syncing.
+  impl->db.execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");
+  impl->create(scenario, plan);
+  impl->open_session(session);
+  return std::unique_ptr<ResultStore>(new ResultStore(std::move(impl)));
+}
+
+std::unique_ptr<ResultStore> ResultStore::read(const std::filesystem::path& file) {
+  auto impl = std::make_unique<Impl>(file, Database::Mode::read_only);
+  impl->load_layout();
+  return std::unique_ptr<ResultStore>(new ResultStore(std::move(impl)));
+}
+
+std::optional<std::string> ResultStore::difference(const Scenario& scenario,
+                                                   const StorePlan& plan) const {
+  return impl_->difference(scenario, plan);
+}
+
+void ResultStore::begin(const std::vector<std::string>& number_paths) {
+  impl_->begin(number_paths);
+}
+void ResultStore::accept(const RunResult& result) { impl_->accept(result); }
+void ResultStore::flush() { impl_->flush(); }
+
+void ResultStore::finish(double seconds) {
+  impl_->flush();
+  Transaction transaction(impl_->db);
+  impl_->update_session(true);
+  Statement seconds_update(impl_->db, "UPDATE sessions SET seconds = ?1 WHERE session = ?2");
+  seconds_update.bind_double(1, seconds).bind(2, impl_->session).run();
+  Statement entry(impl_->db, "INSERT OR REPLACE INTO manifest (key, value) VALUES (?1, ?2)");
+  const bool whole = runs_stored() == impl_->plan.runs;
+  entry.bind(1, std::string("state")).bind(2, std::string(whole ? "complete" : "running")).run();
+  if (whole) entry.bind(1, std::string("finished")).bind(2, utc_now()).run();
+  transaction.commit();
+}
+
+void ResultStore::close() {
+  impl_->insert_many.reset();
+  impl_->insert_one.reset();
+  impl_->insert_run.reset();
+  impl_->insert_draw.reset();
+  impl_->insert_agreement.reset();
+  impl_->update_session_statement.reset();
+  impl_->read_values.reset();
+  impl_->read_agreements.reset();
+  impl_->db.close();
+}
+
+const StorePlan& ResultStore::plan() const { return impl_->plan; }
+const std::vector<std::string>& ResultStore::series() const { return impl_->series; }
+const std::vector<int>& ResultStore::months() const { return impl_->months; }
+
+std::uint64_t ResultStore::runs_stored() const {
+  Statement count(impl_->db, "SELECT count(*) FROM runs", "read");
+  count.step();
+  return static_cast<std::uint64_t>(count.column_int(0));
+}
+
+std::vector<std::uint64_t> ResultStore::missing_runs() const {
+  std::vector<std::uint64_t> missing;
+  Statement stored(impl_->db, "SELECT run FROM runs ORDER BY run", "read");
+  std::uint64_t next = 0;
+  while (stored.step()) {
+    const auto run = static_cast<std::uint64_t>(stored.column_int(0));
+    for (; next < run && next < impl_->plan.runs; ++next) missing.push_back(next);
+    next = run + 1;
+  }
+  for (; next < impl_->plan.runs; ++next) missing.push_back(next);
+  return missing;
+}
+
+bool ResultStore::complete() const {
+  Statement state(impl_->db, "SELECT value FROM manifest WHERE key = 'state'", "read");
+  return state.step() && state.column_text(0) == "complete";
+}
+
+double ResultStore::seconds() const {
+  Statement sum(impl_->db, "SELECT total(seconds) FROM sessions", "read");
+  sum.step();
+  return sum.column_double(0);
+}
+
+std::string ResultStore::started() const {
+  Statement first(impl_->db, "SELECT min(started) FROM sessions", "read");
+  return first.step() ? first.column_text(0) : std::string();
+}
+
+std::string ResultStore::finished() const {
+  Statement last(impl_->db, "SELECT value FROM manifest WHERE key = 'finished'", "read");
+  return last.step() ? last.column_text(0) : std::string();
+}
+
+int ResultStore::sessions() const {
+  Statement count(impl_->db, "SELECT count(*) FROM sessions", "read");
+  count.step();
+  return static_cast<int>(count.column_int(0));
+}
+
+void ResultStore::read_values(std::size_t strategy, std::size_t series, std::size_t month,
+                              std::vector<double>& values) const {
+  Statement& query = impl_->prepare(impl_->read_values,
+                                    "SELECT value FROM series_values WHERE strategy_id = ?1 AND "
+                                    "series_id = ?2 AND month = ?3 ORDER BY run",
+                                    "read");
+  query.bind(1, std::int64_t(strategy)).bind(2, std::int64_t(series));
+  query.bind(3, std::int64_t(impl_->months.at(month)));
+  values.clear();
+  while (query.step()) values.push_back(query.column_double(0));
+  query.reset();
+}
+
+void ResultStore::read_agreement_months(std::size_t strategy, std::size_t issue,
+                                        std::vector<double>& months) const {
+  Statement& query = impl_->prepare(impl_->read_agreements,
+                                    "SELECT month FROM agreements WHERE strategy_id = ?1 AND "
+                                    "issue_id = ?2 ORDER BY run",
+                                    "read");
+  query.bind(1, std::int64_t(strategy)).bind(2, std::int64_t(issue));
+  months.clear();
+  while (query.step()) months.push_back(query.column_double(0));
+  query.reset();
+}
+
+}  // namespace parley
