@@ -2,11 +2,13 @@
 
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "parley/io.hpp"
 #include "parley/scenario.hpp"
 #include "run_options.hpp"
+#include "run_store.hpp"
 #include "scenario_arg.hpp"
 
 namespace parley::cli {
@@ -18,7 +20,8 @@ struct SweepArgs : RunOptions {
   double from = 0, to = 1;
   int steps = 0;
   std::vector<std::string> series{"food_insecure_millions"};
-  std::string out;
+  std::string csv;
+  StoreOptions store;
   // A whole comparison runs at each value: fewer runs than compare's default.
   SweepArgs() { plan.runs = 200; }
 };
@@ -33,6 +36,45 @@ std::vector<double> sweep_values(const SweepArgs& a) {
   }
   return values;
 }
+// The sweep with a run directory: every run of every value in results.sqlite.
+int run_stored(const SweepArgs& a, const Scenario& scenario, const SweepPlan& plan) {
+  const ComparisonPlan& c = plan.comparison;
+  const auto runs = static_cast<std::uint64_t>(c.runs) * plan.values.size();
+  StorePlan store_plan;
+  store_plan.command = "sweep";
+  store_plan.strategies = c.strategies;
+  store_plan.seed = c.seed;
+  store_plan.months = c.engagement.months;
+  store_plan.engine = c.engagement.engine;
+  store_plan.runs = runs;
+  store_plan.record = record_for(a.store, runs, c.strategies.size(), series_names(scenario).size(),
+                                 c.engagement.months);
+  store_plan.parameters = {{"sweep_path", plan.path},
+                           {"sweep_values", nlohmann::json(plan.values).dump()},
+                           {"runs_per_value", std::to_string(c.runs)}};
+  store_plan.variant_values = plan.values;
+  const std::string file = a.file.empty() ? "<embedded>/afghanistan-2024.yaml" : a.file;
+  StoredRun stored(a.store, scenario, store_plan,
+                   {.command_line = invocation(), .scenario_file = file, .threads = c.threads});
+  std::vector<SweepPoint> points;
+  stored.run([&] { points = run_sweep(scenario, plan, &stored.store()); });
+  std::cout << sweep_table(scenario, plan, points);
+  const std::string csv = sweep_csv(plan, points);
+  if (!a.csv.empty()) write_file_atomically(a.csv, csv);
+  ComparisonContext context;
+  context.scenario_file = file;
+  context.plan = c;
+  stored.commit([&](const std::filesystem::path& work) {
+    write_file_atomically(work / "sweep.csv", csv);
+    const auto sweep = nlohmann::ordered_json(
+        {{"path", plan.path}, {"values", plan.values}, {"series", plan.series}});
+    write_file_atomically(work / "manifest.json", run_manifest(scenario, context, stored.store(),
+                                                               {{"sweep", sweep.dump()}}));
+  });
+  std::cout << fmt::format("\nRun directory: {}\n", a.store.out);
+  return exit_ok;
+}
+
 }  // namespace
 
 Handler add_sweep(CLI::App& app) {
@@ -56,7 +98,11 @@ Handler add_sweep(CLI::App& app) {
                  "Comma-separated series: indicators or policy:<issue> (default "
                  "food_insecure_millions)")
       ->delimiter(',');
-  app.add_option("-o,--out", a->out, "Also write the sweep as tidy CSV to this file (atomically)");
+  app.add_option("-o", a->csv, "Also write the sweep as tidy CSV to this file (atomically)");
+  add_store_options(app, a->store,
+                    "Run directory: results.sqlite (every run at every value), manifest.json, "
+                    "sweep.csv",
+                    false);
   return [a] {
     SweepPlan plan;
     plan.values = sweep_values(*a);
@@ -66,10 +112,13 @@ Handler add_sweep(CLI::App& app) {
     plan.path = a->path;
     plan.series = a->series;
     plan.comparison = comparison_plan(*a, scenario);
-    const std::vector<SweepPoint> points = run_sweep(scenario, plan);
-    std::cout << sweep_table(scenario, plan, points);
-    if (!a->out.empty()) write_file_atomically(a->out, sweep_csv(plan, points));
-    return exit_ok;
+    if (a->store.out.empty()) {
+      const std::vector<SweepPoint> points = run_sweep(scenario, plan);
+      std::cout << sweep_table(scenario, plan, points);
+      if (!a->csv.empty()) write_file_atomically(a->csv, sweep_csv(plan, points));
+      return exit_ok;
+    }
+    return run_stored(*a, scenario, plan);
   };
 }
 
