@@ -71,7 +71,7 @@ int run(const CompareArgs& a, const char* command) {
   StoredRun stored(a.store, scenario, store_plan,
                    {.command_line = invocation(),
                     .scenario_file = context.scenario_file,
-                    .threads = plan.threads});
+                    .threads = resolved_threads(plan.threads)});
   ResultStore& store = stored.store();
   const auto missing = store.missing_runs();
   ProgressBar bar(plan.runs, !a.quiet);

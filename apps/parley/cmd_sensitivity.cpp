@@ -44,7 +44,9 @@ int run_stored(const Args& a, const Scenario& scenario) {
                            {"levels", std::to_string(p.levels)}};
   const std::string file = a.file.empty() ? "<embedded>/afghanistan-2024.yaml" : a.file;
   StoredRun stored(a.store, scenario, store_plan,
-                   {.command_line = invocation(), .scenario_file = file, .threads = p.threads});
+                   {.command_line = invocation(),
+                    .scenario_file = file,
+                    .threads = resolved_threads(p.threads)});
   std::vector<FactorEffect> effects;
   stored.run([&] { effects = morris_screening(scenario, p, &stored.store()); });
   std::cout << sensitivity_table(scenario, p, effects, a.top);

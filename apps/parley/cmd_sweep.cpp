@@ -55,7 +55,9 @@ int run_stored(const SweepArgs& a, const Scenario& scenario, const SweepPlan& pl
   store_plan.variant_values = plan.values;
   const std::string file = a.file.empty() ? "<embedded>/afghanistan-2024.yaml" : a.file;
   StoredRun stored(a.store, scenario, store_plan,
-                   {.command_line = invocation(), .scenario_file = file, .threads = c.threads});
+                   {.command_line = invocation(),
+                    .scenario_file = file,
+                    .threads = resolved_threads(c.threads)});
   std::vector<SweepPoint> points;
   stored.run([&] { points = run_sweep(scenario, plan, &stored.store()); });
   std::cout << sweep_table(scenario, plan, points);

@@ -61,7 +61,7 @@ StoredRun::StoredRun(const StoreOptions& options, const Scenario& scenario, cons
   }
   directory_ = std::make_unique<RunDirectory>(options.out);
   const std::filesystem::path file = directory_->work() / "results.sqlite";
-  if (options.resume && directory_->has_unfinished()) {
+  if (options.resume && directory_->has_unfinished() && ResultStore::holds_plan(file)) {
     store_ = ResultStore::resume(file, scenario, plan, session);
     std::cerr << fmt::format("Resuming {}: {} of {} runs were stored\n", options.out,
                              store_->runs_stored(), plan.runs);
@@ -81,7 +81,7 @@ StoredRun::StoredRun(const StoreOptions& options, const Scenario& scenario, cons
       return;
     }
   }
-  if (directory_->has_unfinished()) {
+  if (directory_->has_unfinished() && ResultStore::holds_plan(file)) {
     std::cerr << fmt::format("Note: discarding the unfinished run in {} (--resume continues one)\n",
                              directory_->work().string());
   }

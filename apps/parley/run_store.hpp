@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "parley/io.hpp"
 #include "progress.hpp"
@@ -26,6 +27,11 @@ void add_store_options(CLI::App& app, StoreOptions& options, const char* out_hel
 // stderr when that is the checkpoints).
 Record record_for(const StoreOptions& options, std::uint64_t runs, std::size_t strategies,
                   std::size_t series, int months);
+
+// The threads a --threads value gives: 0 is every core.
+inline int resolved_threads(int threads) {
+  return threads > 0 ? threads : static_cast<int>(std::thread::hardware_concurrency());
+}
 
 // The command line of this process, quoted where a word needs it (for the database's sessions).
 std::string invocation();

@@ -105,6 +105,9 @@ class ResultStore final : public RunSink {
                                                 const StoreSession& session);
   // An existing database, read only.
   static std::unique_ptr<ResultStore> read(const std::filesystem::path& file);
+  // Whether `file` is a database that holds a run's plan (a kill while it was being created
+  // leaves one without).
+  static bool holds_plan(const std::filesystem::path& file);
   ~ResultStore() override;
 
   // Where `scenario` and `plan` differ from what the database holds ("seed: 1 in the database,
@@ -119,7 +122,8 @@ class ResultStore final : public RunSink {
   // Commits the buffered runs and records the session's end: `seconds` of running; the
   // database is complete when it holds every run.
   void finish(double seconds);
-  // Closes the database, checkpointing its log: a closed database is one file.
+  // Closes the database, checkpointing its log: a closed database is one file, and a complete
+  // one leaves WAL mode, so that readers open it without creating files beside it.
   void close();
 
   // Reading.

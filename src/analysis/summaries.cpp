@@ -61,9 +61,9 @@ std::string describe_series(const Scenario& scenario, const std::string& name) {
   for (const Issue& issue : scenario.issues) {
     if (issue.id != id) continue;
     if (kind == "policy") {
-      return fmt::format("the regime's policy on {}, on the issue's scale {} ({}) to {} ({})",
-                         issue.label.empty() ? issue.id : issue.label, issue.scale_min, issue.low,
-                         issue.scale_max, issue.high);
+      return fmt::format("the regime's policy on {}, {}-{} on the issue's scale",
+                         issue.label.empty() ? issue.id : issue.label, issue.scale_min,
+                         issue.scale_max);
     }
     if (kind == "agreement") {
       return fmt::format("whether the {} track has agreed: 1 yes, 0 no",

@@ -49,7 +49,8 @@ CREATE TABLE series (
   subject TEXT NOT NULL, description TEXT NOT NULL);
 CREATE TABLE issues (
   issue_id INTEGER PRIMARY KEY, issue TEXT NOT NULL UNIQUE, label TEXT NOT NULL,
-  kind TEXT NOT NULL, scale_min REAL NOT NULL, scale_max REAL NOT NULL, status_quo REAL);
+  kind TEXT NOT NULL, scale_min REAL NOT NULL, scale_max REAL NOT NULL, low TEXT NOT NULL,
+  high TEXT NOT NULL, status_quo REAL);
 CREATE TABLE months (month INTEGER PRIMARY KEY);
 CREATE TABLE numbers (number_id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE);
 CREATE TABLE variants (variant INTEGER PRIMARY KEY, value REAL NOT NULL);
@@ -227,15 +228,13 @@ struct ResultStore::Impl {
       row.bind(1, std::int64_t(k)).bind(2, series[k]).bind(3, kind).bind(4, subject);
       row.bind(5, describe_series(scenario, series[k])).run();
     }
-    Statement issue(db, "INSERT INTO issues VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    Statement issue(db, "INSERT INTO issues VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
       const Issue& x = scenario.issues[i];
-      issue.bind(1, std::int64_t(i))
-          .bind(2, x.id)
-          .bind(3, x.label)
-          .bind(4, std::string(to_string(x.kind)));
-      issue.bind_double(5, x.scale_min).bind_double(6, x.scale_max);
-      issue.bind_double(7, x.status_quo.value_or(NAN)).run();
+      issue.bind(1, std::int64_t(i)).bind(2, x.id).bind(3, x.label);
+      issue.bind(4, std::string(to_string(x.kind))).bind_double(5, x.scale_min);
+      issue.bind_double(6, x.scale_max).bind(7, x.low).bind(8, x.high);
+      issue.bind_double(9, x.status_quo.value_or(NAN)).run();
     }
     Statement month(db, "INSERT INTO months VALUES (?1)");
     for (int m : months) month.bind(1, std::int64_t(m)).run();
@@ -282,6 +281,9 @@ struct ResultStore::Impl {
     if (result.strategies.size() != plan.strategies.size()) {
       throw std::logic_error("a run has another number of strategies than the database");
     }
+    if (result.numbers.size() != (number_ids ? number_ids->size() : 0)) {
+      throw std::logic_error("a run's numbers do not match the paths begin() named");
+    }
     Pending p;
     p.run = result.run;
     p.stream = result.stream;
@@ -295,8 +297,9 @@ struct ResultStore::Impl {
         throw std::logic_error("a run has another number of months than the database");
       }
       for (std::size_t k = 0; k < series.size(); ++k) {
-        for (int m : months)
+        for (int m : months) {
           p.values.push_back(run.months[static_cast<std::size_t>(m)].values.at(k));
+        }
       }
       for (std::size_t i = 0; i < run.agreement_month.size(); ++i) {
         if (run.agreement_month[i] >= 0) {
@@ -315,7 +318,10 @@ struct ResultStore::Impl {
   void begin(const std::vector<std::string>& paths) {
     if (!writable) throw std::logic_error("the results database is open read only");
     Transaction transaction(db);
-    Statement insert(db, "INSERT OR IGNORE INTO numbers (path) VALUES (?1)");
+    // Dense ids from 0, in the order paths first appear.
+    Statement insert(db,
+                     "INSERT INTO numbers (number_id, path) SELECT (SELECT count(*) FROM "
+                     "numbers), ?1 WHERE NOT EXISTS (SELECT 1 FROM numbers WHERE path = ?1)");
     Statement find(db, "SELECT number_id FROM numbers WHERE path = ?1", "read");
     auto ids = std::make_shared<std::vector<std::int64_t>>();
     for (const std::string& path : paths) {
@@ -474,6 +480,17 @@ std::unique_ptr<ResultStore> ResultStore::read(const std::filesystem::path& file
   return std::unique_ptr<ResultStore>(new ResultStore(std::move(impl)));
 }
 
+bool ResultStore::holds_plan(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return false;
+  // Read-write, so that SQLite can roll back what a kill left in the journal.
+  Database db(file, Database::Mode::read_write);
+  Statement tables(db, "SELECT count(*) FROM sqlite_master WHERE name = 'manifest'", "read");
+  if (!tables.step() || tables.column_int(0) == 0) return false;
+  Statement command(db, "SELECT count(*) FROM manifest WHERE key = 'command'", "read");
+  return command.step() && command.column_int(0) == 1;
+}
+
 std::optional<std::string> ResultStore::difference(const Scenario& scenario,
                                                    const StorePlan& plan) const {
   return impl_->difference(scenario, plan);
@@ -507,6 +524,9 @@ void ResultStore::close() {
   impl_->update_session_statement.reset();
   impl_->read_values.reset();
   impl_->read_agreements.reset();
+  // A finished database leaves the write-ahead log: readers, even read only, then open one
+  // file and create no -wal or -shm beside it.
+  if (impl_->writable && complete()) impl_->db.execute("PRAGMA journal_mode=DELETE");
   impl_->db.close();
 }
 

@@ -13,6 +13,7 @@
 #include <system_error>
 #include <thread>
 
+#include "io/sqlite.hpp"
 #include "parley/io.hpp"
 #include "parley/scenario.hpp"
 
@@ -165,6 +166,21 @@ void check_replaceable(const fs::path& directory) {
   }
 }
 
+// A complete run's database as a finished run leaves it: its log checkpointed, out of WAL mode,
+// one file (the kill may have come while it was being closed).
+void close_database(const fs::path& file) {
+  std::error_code ec;
+  bool left = false;
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+    left = left || fs::exists(file.string() + suffix, ec);
+  }
+  if (!left) return;
+  // Opening it read-write replays or rolls back what the kill left.
+  detail::Database db(file, detail::Database::Mode::read_write);
+  db.execute("PRAGMA journal_mode=DELETE");
+  db.close();
+}
+
 }  // namespace
 
 bool is_run_directory_file(const std::string& name) {
@@ -226,6 +242,7 @@ void RunDirectory::claim() {
     // A run killed after its last file but before it replaced the directory: finish its work,
     // then claim a new work directory.
     if (!fs::exists(work_ / "manifest.json")) return;
+    close_database(work_ / "results.sqlite");
     commit();
   }
 }
