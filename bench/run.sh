@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark of a Release build: the Google Benchmark programs (median of 5 repetitions),
-# then the whole-process comparisons with other tools (bench/*_vs_*.sh), each printing ratios.
+# then the results database at 1,000 runs (bench/store.sh) and the whole-process comparisons with
+# other tools (bench/*_vs_*.sh), each printing ratios.
 # Usage: bench/run.sh [BUILD_DIR]   (default build/release). Figures go into bench/README.md.
 set -euo pipefail
 build=${1:-build/release}
@@ -12,6 +13,8 @@ for program in "$build"/bench/bench_*; do
   "$program" --benchmark_min_time=0.5 --benchmark_repetitions=5 \
     --benchmark_report_aggregates_only=true
 done
+echo "== store.sh (the default comparison writing results.sqlite)"
+"$here"/store.sh "$build" 1000
 for script in "$here"/*_vs_*.sh; do
   [ -x "$script" ] || continue
   echo "== $(basename "$script")"
