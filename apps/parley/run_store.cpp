@@ -71,7 +71,8 @@ StoredRun::StoredRun(const StoreOptions& options, const Scenario& scenario, cons
   if (options.resume && std::filesystem::exists(finished)) {
     auto done = ResultStore::read(finished);
     if (const auto difference = done->difference(scenario, plan)) {
-      throw std::invalid_argument(
+      throw Error(
+          ErrorId::request_different_run,
           fmt::format("cannot resume: {} holds a different run ({})", options.out, *difference));
     }
     if (done->complete()) {

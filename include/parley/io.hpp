@@ -95,8 +95,9 @@ class ResultStore final : public RunSink {
   static std::unique_ptr<ResultStore> create(const std::filesystem::path& file,
                                              const Scenario& scenario, const StorePlan& plan,
                                              const StoreSession& session);
-  // The database at `file`, to add the runs it lacks. Throws std::invalid_argument, naming the
-  // first field that differs, when it holds a different run.
+  // The database at `file`, to add the runs it lacks. Throws Error request.different_run,
+  // naming the first field that differs, when it holds a different run. Every function throws
+  // Error io.read or io.write when SQLite or the file system fails, with the reason.
   static std::unique_ptr<ResultStore> resume(const std::filesystem::path& file,
                                              const Scenario& scenario, const StorePlan& plan,
                                              const StoreSession& session);
@@ -166,9 +167,10 @@ std::vector<SeriesSummary> summarise(const ResultStore& store, const std::string
 // replacement a kill interrupted and removes what killed runs left (`.NAME.trash-PID`).
 class RunDirectory {
  public:
-  // Claims `directory`, locking its work directory against a second writer. Throws
-  // std::invalid_argument when `directory` holds anything but a run directory's files (it
-  // would be replaced), and std::runtime_error when another process is writing it.
+  // Claims `directory`, locking its work directory against a second writer. Throws Error
+  // request.not_run_directory when `directory` is a file or holds anything but a run
+  // directory's files (it would be replaced), io.busy when another process is writing it, and
+  // io.write when the file system fails.
   explicit RunDirectory(std::filesystem::path directory);
   ~RunDirectory();
   RunDirectory(const RunDirectory&) = delete;

@@ -346,6 +346,8 @@ enum class ErrorId {
   request_no_prior,
   request_beyond_runs,
   request_too_large,
+  request_different_run,
+  request_not_run_directory,
   // model.*: a model spec names an unknown model or parameter, or a value it cannot take (exit 2).
   model_unknown,
   model_bad_spec,
@@ -357,6 +359,7 @@ enum class ErrorId {
   // io.*: a file cannot be read or written (exit 1).
   io_read,
   io_write,
+  io_busy,
   count_  // not an id: the number of ids
 };
 

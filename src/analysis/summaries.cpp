@@ -70,11 +70,18 @@ std::string describe_series(const Scenario& scenario, const std::string& name) {
                          issue.label.empty() ? issue.id : issue.label);
     }
   }
-  for (const Actor& actor : scenario.actors) {
-    if (kind == "recognition" && actor.id == id) {
-      return fmt::format("recognition steps {} has taken, 0-3",
-                         actor.name.empty() ? actor.id : actor.name);
+  const std::string talks =
+      "whether the regime takes part in the talks of {} that month: 1 yes, 0 no";
+  for (const Bloc& bloc : scenario.blocs) {
+    if (kind == "talks" && bloc.id == id) {
+      return fmt::format(fmt::runtime(talks), bloc.label.empty() ? bloc.id : bloc.label);
     }
+  }
+  for (const Actor& actor : scenario.actors) {
+    if (actor.id != id) continue;
+    const std::string& name = actor.name.empty() ? actor.id : actor.name;
+    if (kind == "recognition") return fmt::format("recognition steps {} has taken, 0-3", name);
+    if (kind == "talks") return fmt::format(fmt::runtime(talks), name);
   }
   return "";
 }

@@ -181,8 +181,9 @@ struct ResultStore::Impl {
     auto get = [&](const std::string& key) {
       const auto found = entries.find(key);
       if (found == entries.end()) {
-        throw std::runtime_error(fmt::format(
-            "{} is not a parley results database (no '{}' in its manifest)", db.name(), key));
+        throw Error(ErrorId::io_read,
+                    fmt::format("{} is not a parley results database (no '{}' in its manifest)",
+                                db.name(), key));
       }
       return found->second;
     };
@@ -440,7 +441,7 @@ std::unique_ptr<ResultStore> ResultStore::create(const std::filesystem::path& fi
                                                  const StoreSession& session) {
   std::error_code ec;
   if (std::filesystem::exists(file, ec)) {
-    throw std::runtime_error(fmt::format("cannot create {}: it exists", file.string()));
+    throw Error(ErrorId::io_write, fmt::format("cannot create {}: it exists", file.string()));
   }
   auto impl = std::make_unique<Impl>(file, Database::Mode::create);
   impl->configure();
@@ -456,7 +457,8 @@ std::unique_ptr<ResultStore> ResultStore::resume(const std::filesystem::path& fi
   impl->configure();
   impl->load_layout();
   if (const auto difference = impl->difference(scenario, plan)) {
-    throw std::invalid_argument(
+    throw Error(
+        ErrorId::request_different_run,
         fmt::format("cannot resume: {} holds a different run ({})", file.string(), *difference));
   }
   impl->plan.parameters = plan.parameters;
@@ -525,8 +527,9 @@ void ResultStore::close() {
   impl_->read_values.reset();
   impl_->read_agreements.reset();
   // A finished database leaves the write-ahead log: readers, even read only, then open one
-  // file and create no -wal or -shm beside it.
-  if (impl_->writable && complete()) impl_->db.execute("PRAGMA journal_mode=DELETE");
+  // file and create no -wal or -shm beside it. That needs the database to itself: while another
+  // process reads it, it stays in WAL mode, whole, and that reader's close removes the log.
+  if (impl_->writable && complete()) impl_->db.try_execute("PRAGMA journal_mode=DELETE");
   impl_->db.close();
 }
 

@@ -125,8 +125,8 @@ fs::path sibling(const fs::path& directory, const std::string& suffix) {
 bool process_alive(long pid) { return pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM); }
 
 [[noreturn]] void fail(const std::string& doing, const fs::path& path, int error) {
-  throw std::runtime_error(
-      fmt::format("cannot {} {}: {}", doing, path.string(), std::strerror(error)));
+  throw Error(ErrorId::io_write,
+              fmt::format("cannot {} {}: {}", doing, path.string(), std::strerror(error)));
 }
 
 void rename_or_fail(const fs::path& from, const fs::path& to) {
@@ -152,16 +152,21 @@ void check_replaceable(const fs::path& directory) {
   const auto status = fs::symlink_status(directory, ec);
   if (ec || status.type() == fs::file_type::not_found) return;
   if (status.type() != fs::file_type::directory) {
-    throw std::invalid_argument(
-        fmt::format("--out {}: it exists and is not a directory", directory.string()));
+    throw Error(ErrorId::request_not_run_directory,
+                fmt::format("--out {}: it exists and is not a directory", directory.string()));
   }
-  for (const auto& entry : fs::directory_iterator(directory)) {
+  fs::directory_iterator entries(directory, ec);
+  if (ec) {
+    throw Error(ErrorId::io_read,
+                fmt::format("cannot read {}: {}", directory.string(), ec.message()));
+  }
+  for (const auto& entry : entries) {
     const std::string name = entry.path().filename().string();
     if (!is_run_directory_file(name)) {
-      throw std::invalid_argument(fmt::format(
-          "--out {}: the directory holds '{}', which parley did not write; a new run replaces "
-          "the whole directory, so name a new or empty one",
-          directory.string(), name));
+      throw Error(ErrorId::request_not_run_directory,
+                  fmt::format("--out {}: the directory holds '{}', which parley did not write; a "
+                              "new run replaces the whole directory, so name a new or empty one",
+                              directory.string(), name));
     }
   }
 }
@@ -203,11 +208,15 @@ RunDirectory::RunDirectory(fs::path directory) {
   if (ec) directory_ = fs::absolute(directory).lexically_normal();
   if (directory_.filename().empty()) directory_ = directory_.parent_path();
   if (directory_ == directory_.root_path() || directory_.filename() == "..") {
-    throw std::invalid_argument(
-        fmt::format("--out {}: not a directory parley can replace", directory.string()));
+    throw Error(ErrorId::request_not_run_directory,
+                fmt::format("--out {}: not a directory parley can replace", directory.string()));
   }
   check_replaceable(directory_);
-  fs::create_directories(directory_.parent_path());
+  fs::create_directories(directory_.parent_path(), ec);
+  if (ec) {
+    throw Error(ErrorId::io_write, fmt::format("cannot create directory '{}': {}",
+                                               directory_.string(), ec.message()));
+  }
   work_ = sibling(directory_, ".partial");
   claim();
 }
@@ -222,9 +231,10 @@ void RunDirectory::claim() {
       ::close(lock_);
       lock_ = -1;
       if (error == EWOULDBLOCK) {
-        throw std::runtime_error(
-            fmt::format("another parley process is writing {} (its work directory {} is locked)",
-                        directory_.string(), work_.string()));
+        throw Error(ErrorId::io_busy,
+                    fmt::format("another parley process is writing {} (its work directory {} is "
+                                "locked); wait for it to finish",
+                                directory_.string(), work_.string()));
       }
       fail("lock", work_, error);
     }
@@ -241,7 +251,8 @@ void RunDirectory::claim() {
     remove_stale_trash(directory_);
     // A run killed after its last file but before it replaced the directory: finish its work,
     // then claim a new work directory.
-    if (!fs::exists(work_ / "manifest.json")) return;
+    std::error_code ec;
+    if (!fs::exists(work_ / "manifest.json", ec)) return;
     close_database(work_ / "results.sqlite");
     commit();
   }
@@ -255,10 +266,21 @@ RunDirectory::~RunDirectory() {
   ::close(lock_);
 }
 
-bool RunDirectory::has_unfinished() const { return fs::exists(work_ / "results.sqlite"); }
+bool RunDirectory::has_unfinished() const {
+  std::error_code ec;
+  return fs::exists(work_ / "results.sqlite", ec);
+}
 
 void RunDirectory::start_fresh() {
-  for (const auto& entry : fs::directory_iterator(work_)) fs::remove_all(entry.path());
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(work_, ec)) {
+    fs::remove_all(entry.path(), ec);
+    if (ec) break;
+  }
+  if (ec) {
+    throw Error(ErrorId::io_write,
+                fmt::format("cannot empty {}: {}", work_.string(), ec.message()));
+  }
 }
 
 void RunDirectory::commit() {
@@ -322,7 +344,8 @@ std::vector<SeriesSummary> summarise(const ResultStore& store, const std::string
   const auto& strategies = store.plan().strategies;
   const auto found = std::find(strategies.begin(), strategies.end(), reference);
   if (found == strategies.end()) {
-    throw std::invalid_argument("reference strategy '" + reference + "' was not run");
+    throw Error(ErrorId::request_reference_not_run,
+                "reference strategy '" + reference + "' was not run");
   }
   const auto ref = static_cast<std::size_t>(found - strategies.begin());
   const auto& series = store.series();
@@ -341,7 +364,8 @@ std::vector<SeriesSummary> summarise(const ResultStore& store, const std::string
           store.read_values(s, k, m, values);
         }
         if (values.size() != reference_values.size()) {
-          throw std::runtime_error(
+          throw Error(
+              ErrorId::io_read,
               fmt::format("the results database has {} runs of {} and {} of {} for {} at month {}",
                           values.size(), strategies[s], reference_values.size(), reference,
                           series[k], months[m]));

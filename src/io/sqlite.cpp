@@ -10,8 +10,15 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "parley/scenario.hpp"
+
 namespace parley::detail {
 namespace {
+
+// Reading fails as io.read; anything else (opening to write, writing, closing) as io.write.
+ErrorId error_id(std::string_view doing) {
+  return doing == "read" ? ErrorId::io_read : ErrorId::io_write;
+}
 
 // Integers SQLite stores exactly and doubles represent exactly.
 constexpr double exact_integer_limit = 9007199254740992.0;  // 2^53
@@ -36,8 +43,10 @@ Database::Database(const std::filesystem::path& file, Mode mode)
   }
   const std::string path = mode == Mode::temporary ? std::string() : file.string();
   const int code = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
-  if (code != SQLITE_OK) fail(code, "open");
+  if (code != SQLITE_OK) fail(code, mode == Mode::read_only ? "read" : "open");
   sqlite3_extended_result_codes(db_, 1);
+  // A reader (a user's sqlite3 on a run in progress) may hold a lock for a moment.
+  sqlite3_busy_timeout(db_, 1000);
 }
 
 Database::~Database() {
@@ -91,7 +100,15 @@ std::string Database::system_reason(int primary) {
 }
 
 void Database::fail(int code, std::string_view doing) {
-  throw std::runtime_error(describe(code, doing));
+  throw Error(error_id(doing), describe(code, doing));
+}
+
+bool Database::try_execute(std::string_view sql) {
+  const int code = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, nullptr);
+  const int primary = code & 0xff;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) return false;
+  if (code != SQLITE_OK) fail(code, "write");
+  return true;
 }
 
 void Database::execute(std::string_view sql) {
@@ -149,7 +166,7 @@ bool Statement::step() {
   if (code == SQLITE_DONE) return false;
   std::string message = db_.describe(code, doing_);
   sqlite3_reset(statement_);
-  throw std::runtime_error(message);
+  throw Error(error_id(doing_), message);
 }
 
 void Statement::run() {

@@ -1,5 +1,6 @@
 // A thin layer over SQLite's C API for the results database: owned handles, errors as
-// exceptions that name the file and, for I/O failures, the system's reason.
+// parley::Error (io.read for reads, io.write otherwise) that name the file and, for I/O
+// failures, the system's reason.
 #pragma once
 
 #include <sqlite3.h>
@@ -55,9 +56,12 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   void execute(std::string_view sql);
+  // As execute(), but another connection holding the database (SQLITE_BUSY, SQLITE_LOCKED) is
+  // not an error: returns false.
+  bool try_execute(std::string_view sql);
   sqlite3* handle() { return db_; }
   const std::string& name() const { return name_; }
-  // Throws std::runtime_error for SQLite result `code` of the last call: SQLite's message, and
+  // Throws Error io.read or io.write for SQLite result `code` of the last call: SQLite's message, and
   // the system's (strerror) when an I/O call failed, e.g. "No space left on device".
   [[noreturn]] void fail(int code, std::string_view doing);
   // fail()'s message, for callers that must reset a statement before throwing.

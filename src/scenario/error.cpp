@@ -31,6 +31,10 @@ const char* to_string(ErrorId id) {
       return "request.beyond_runs";
     case ErrorId::request_too_large:
       return "request.too_large";
+    case ErrorId::request_different_run:
+      return "request.different_run";
+    case ErrorId::request_not_run_directory:
+      return "request.not_run_directory";
     case ErrorId::model_unknown:
       return "model.unknown";
     case ErrorId::model_bad_spec:
@@ -49,6 +53,8 @@ const char* to_string(ErrorId id) {
       return "io.read";
     case ErrorId::io_write:
       return "io.write";
+    case ErrorId::io_busy:
+      return "io.busy";
     case ErrorId::count_:
       break;
   }

@@ -95,7 +95,9 @@ fs::path output_target(const fs::path& path, struct stat& existing, bool& exists
     }
     if (!S_ISLNK(existing.st_mode)) break;
     if (hops == 40) cannot_write(path, "too many levels of symbolic links");
-    const fs::path link = fs::read_symlink(target);
+    std::error_code ec;
+    const fs::path link = fs::read_symlink(target, ec);
+    if (ec) cannot_write(path, ec.message());
     target = link.is_absolute() ? link : target.parent_path() / link;
   }
   if (!S_ISREG(existing.st_mode)) {

@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 TABLES = ["summary.csv", "summary.json", "agreements.csv", "recognition.csv"]
@@ -45,7 +46,7 @@ def stored_runs(database):
     """Runs committed in `database`, read as any reader would, or None if it is not there."""
     if not database.exists():
         return None
-    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
+    with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as db:
         if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
             fail(f"{database} fails SQLite's integrity check")
         return db.execute("SELECT count(*) FROM runs").fetchone()[0]
@@ -113,17 +114,38 @@ def main():
             partial = work / ".resumed.partial" / "results.sqlite"
             runs = stored_runs(partial)
             print(f"kill {number}.{step} at {point}: killed={killed}, runs stored={runs}")
+        # A reader may follow a run: the last resume runs with a query left open on it.
+        reader = None
+        if number == len(plans) - 1:
+            reader = sqlite3.connect(f"file:{partial}?mode=ro", uri=True)
+            reader.execute("SELECT run FROM runs").fetchone()
         resumed = run(parley, out, "--resume")
+        if reader:
+            reader.close()
         for name in TABLES:
             if (out / name).read_bytes() != expected[name]:
                 fail(f"kill {number}: {name} differs from the uninterrupted run's")
-        with sqlite3.connect(out / "results.sqlite") as db:
+        with closing(sqlite3.connect(out / "results.sqlite")) as db:
             count = db.execute("SELECT count(*) FROM runs").fetchone()[0]
             state = db.execute("SELECT value FROM manifest WHERE key='state'").fetchone()[0]
         if count != 2500 or state != "complete":
             fail(f"kill {number}: the database holds {count} runs, state {state}")
         check_only(out, ["reference", "resumed"])
         subprocess.run(["rm", "-rf", str(out)], check=True)
+
+    # One writer at a time: a second process into the same directory is refused (io.busy).
+    first = subprocess.Popen([parley, *ARGS, "--out", str(out)], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    while not (work / ".resumed.partial" / "results.sqlite").exists() and first.poll() is None:
+        time.sleep(0.005)
+    second = run(parley, out, check=False)
+    first.wait()
+    if first.returncode != 0:
+        fail(f"the first writer exited {first.returncode}")
+    if second.returncode != 1 or "[parley.io.busy] another parley process is writing" not in (
+            second.stderr):
+        fail(f"a second writer: exit {second.returncode}, {second.stderr!r}")
+    subprocess.run(["rm", "-rf", str(out)], check=True)
 
     # A different run is refused, and the unfinished one is kept for the right command.
     if not start_and_kill(parley, out, [], after_commit=True):

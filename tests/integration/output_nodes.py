@@ -39,13 +39,16 @@ def digest(directory):
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in directory.iterdir()}
 
 
-def full_disk(binary, work):
-    """A real full disk, where we may mount one (root): a 1.5 MB tmpfs holds one small run
-    directory, not two."""
+def full_disk(binary, work, one_run):
+    """A real full disk, where we may mount one (root): a tmpfs two and a half times the size
+    of a run directory `one_run` holds one run directory (while it is written its database's
+    pages pass through the write-ahead log, twice the space), not two."""
     disk = work / "disk"
     disk.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1500k", "tmpfs",
-                                            str(disk)], capture_output=True).returncode != 0:
+    size = sum(p.stat().st_size for p in one_run.iterdir()) * 5 // 2 // 1024
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}k",
+                                            "tmpfs", str(disk)],
+                                           capture_output=True).returncode != 0:
         print("(no tmpfs mounted: the full disk is simulated by the file size limit only)")
         return
     try:
@@ -130,7 +133,7 @@ def main():
     if done.returncode != 0 or any(p.name.startswith(".run") for p in work.iterdir()):
         fail(f"the rerun: exit {done.returncode}, {done.stderr!r}")
 
-    full_disk(binary, work)
+    full_disk(binary, work, run)
 
     # --out onto a directory of other files is refused before any run.
     (work / "papers").mkdir()

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "expect_error.hpp"
 #include "leverage_case.hpp"
 #include "parley/io.hpp"
 #include "parley/scenario.hpp"
@@ -144,13 +145,8 @@ TEST(ResultStore, RefusesToResumeADifferentRun) {
   ResultStore::create(file, s, store_plan(plan), {});
   StorePlan other = store_plan(plan);
   other.seed = 4;
-  try {
-    ResultStore::resume(file, s, other, {});
-    FAIL() << "resumed a run with another seed";
-  } catch (const std::invalid_argument& e) {
-    EXPECT_NE(std::string(e.what()).find("seed is 3 in the database, 4 here"), std::string::npos)
-        << e.what();
-  }
+  test::expect_error([&] { ResultStore::resume(file, s, other, {}); },
+                     ErrorId::request_different_run, "seed is 3 in the database, 4 here");
   other = store_plan(plan);
   other.strategies.pop_back();
   EXPECT_TRUE(ResultStore::read(file)->difference(s, other).has_value());
@@ -246,15 +242,13 @@ TEST(ResultStore, ClosedDatabaseIsOneFile) {
 
 TEST(ResultStore, ReadingSomethingElseSaysWhat) {
   test::TempDir dir;
-  EXPECT_THROW(ResultStore::read(dir / "missing.sqlite"), std::runtime_error);
+  test::expect_error([&] { ResultStore::read(dir / "missing.sqlite"); }, ErrorId::io_read,
+                     "cannot read " + (dir / "missing.sqlite").string() + ": unable to open");
   const auto text = dir / "text.sqlite";
   write_file_atomically(text, "not a database");
-  try {
-    ResultStore::read(text);
-    FAIL();
-  } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find(text.string()), std::string::npos) << e.what();
-  }
+  test::expect_error([&] { ResultStore::read(text); }, ErrorId::io_read,
+                     "cannot read " + text.string() + ": file is not a database");
+  EXPECT_FALSE(ResultStore::holds_plan(dir / "missing.sqlite"));
 }
 
 }  // namespace

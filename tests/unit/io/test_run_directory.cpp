@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "expect_error.hpp"
 #include "parley/io.hpp"
 #include "parley/scenario.hpp"
 #include "temp_dir.hpp"
@@ -69,22 +70,22 @@ TEST(RunDirectory, AnAbandonedRunLeavesNothingUnlessItHasADatabase) {
 TEST(RunDirectory, OneWriterAtATime) {
   test::TempDir tmp;
   RunDirectory first(tmp / "run");
-  try {
-    RunDirectory second(tmp / "run");
-    FAIL() << "two writers claimed one directory";
-  } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("another parley process is writing"), std::string::npos);
-  }
+  test::expect_error([&] { RunDirectory second(tmp / "run"); }, ErrorId::io_busy,
+                     "another parley process is writing " + (tmp / "run").string());
 }
 
 TEST(RunDirectory, NeverReplacesADirectoryWithOtherFiles) {
   test::TempDir tmp;
   fs::create_directories(tmp / "home");
   write_file_atomically(tmp / "home/thesis.tex", "precious");
-  EXPECT_THROW(RunDirectory(tmp / "home"), std::invalid_argument);
+  test::expect_error([&] { RunDirectory dir(tmp / "home"); }, ErrorId::request_not_run_directory,
+                     "the directory holds 'thesis.tex', which parley did not write");
   EXPECT_EQ(read(tmp / "home/thesis.tex"), "precious");
   write_file_atomically(tmp / "file", "x");
-  EXPECT_THROW(RunDirectory(tmp / "file"), std::invalid_argument);
+  test::expect_error([&] { RunDirectory dir(tmp / "file"); }, ErrorId::request_not_run_directory,
+                     "it exists and is not a directory");
+  test::expect_error([&] { RunDirectory dir("/"); }, ErrorId::request_not_run_directory,
+                     "not a directory parley can replace");
   // An earlier parley's leftovers are a run directory's files.
   fs::create_directories(tmp / "old");
   write_file_atomically(tmp / "old/summary.csv.tmp-123", "");
