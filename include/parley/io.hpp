@@ -109,6 +109,13 @@ class ResultStore final : public RunSink {
   // Whether `file` is a database that holds a run's plan (a kill while it was being created
   // leaves one without).
   static bool holds_plan(const std::filesystem::path& file);
+  // Copies the database at `from` (one consistent snapshot, through SQLite) to `to`, which must
+  // not exist.
+  static void copy(const std::filesystem::path& from, const std::filesystem::path& to);
+  // A complete database, opened to add scores (write_scores) as a new session. Throws Error
+  // request.not_scorable when its run is unfinished.
+  static std::unique_ptr<ResultStore> amend(const std::filesystem::path& file,
+                                            const StoreSession& session);
   ~ResultStore() override;
 
   // Where `scenario` and `plan` differ from what the database holds ("seed: 1 in the database,
@@ -128,6 +135,7 @@ class ResultStore final : public RunSink {
   void close();
 
   // Reading.
+  const std::string& name() const;  // the database's file, for messages
   const StorePlan& plan() const;
   const std::vector<std::string>& series() const;  // series names, in series id order
   const std::vector<int>& months() const;          // the recorded months, ascending
@@ -146,11 +154,42 @@ class ResultStore final : public RunSink {
   // strategy, over the runs in which it did, ordered by run.
   void read_agreement_months(std::size_t strategy, std::size_t issue,
                              std::vector<double>& months) const;
+  // Every run's values of one series under one strategy (indices into plan().strategies and
+  // series()): values[run * months().size() + m] is run `run` at months()[m]. Throws Error
+  // io.read when a value of a run of the plan is missing.
+  void read_series(std::size_t strategy, std::size_t series, std::vector<double>& values) const;
+  // The resolved scenario the runs were made on (the manifest's `scenario`).
+  Scenario scenario() const;
+  // The scenario file as the last session named it (the manifest's `scenario_file`).
+  std::string scenario_file() const;
+
+  // What score and calibrate add (docs/results-schema.md): one scoring of `scores` against
+  // `observations` (a scorings row, its observation_scores and score_summaries), returning its
+  // id; and a calibration's parameters, generations and particles.
+  std::int64_t write_scores(const Observations& observations, const std::string& observations_file,
+                            const ScorePlan& plan, const std::vector<StrategyScore>& scores);
+  void write_calibration(const CalibrationResult& result);
 
  private:
   struct Impl;
   explicit ResultStore(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
+};
+
+// The runs of a results database as scoring reads them: one series of one strategy at a time.
+// Takes the runs of compare, simulate and score, complete and with every month recorded; throws
+// Error request.not_scorable for any other (a sweep, a screening, an unfinished run, --record
+// checkpoints). Keeps a reference to the store.
+class StoredRunSource final : public RunSource {
+ public:
+  explicit StoredRunSource(const ResultStore& store);
+  std::vector<std::string> strategies() const override;
+  std::vector<std::string> series() const override;
+  int months() const override;
+  SeriesBlock block(const std::string& strategy, std::size_t series) const override;
+
+ private:
+  const ResultStore* store_;
 };
 
 // Every series of the store at every recorded month, per strategy, with paired differences to
@@ -255,6 +294,15 @@ struct ScoreContext {
 std::string score_table(const Observations& observations, const ScoreContext& context,
                         const std::vector<StrategyScore>& scores);
 
+// A scored run directory's files, into `directory` (a RunDirectory's work directory):
+// scores.csv, scores.json and, last, manifest.json: `manifest` (the runs' manifest.json) with
+// the store's sessions and a `scores` entry naming the observations and the scoring's id in
+// results.sqlite.
+void write_score_directory(const std::filesystem::path& directory, const std::string& manifest,
+                           const ResultStore& store, const Observations& observations,
+                           const ScoreContext& context, const std::vector<StrategyScore>& scores,
+                           std::int64_t scoring);
+
 // Tidy CSV, one row per strategy and observation: strategy, kind (event|indicator), item (event
 // id or series), month (YYYY-MM), observed, forecast, score, persistence_forecast,
 // persistence_score, trend_forecast, trend_score, and in_band_<level> per band.
@@ -279,5 +327,14 @@ std::string calibration_table(const CalibrationContext& context, const Calibrati
 // Every particle of every generation: generation, particle, weight, distance, one column per
 // path.
 std::string posterior_csv(const CalibrationResult& result);
+
+// A calibration's run directory, into `directory` (a RunDirectory's work directory):
+// posterior.csv, calibrated.yaml (the scenario `calibrated`, the posterior in its uncertainty
+// block) and, last, manifest.json (the plan, the observations, the store's timings, why it
+// stopped early if it did, and the resolved scenario).
+void write_calibration_directory(const std::filesystem::path& directory, const Scenario& scenario,
+                                 const Observations& observations,
+                                 const CalibrationContext& context, const ResultStore& store,
+                                 const CalibrationResult& result, const Scenario& calibrated);
 
 }  // namespace parley

@@ -348,6 +348,7 @@ enum class ErrorId {
   request_too_large,
   request_different_run,
   request_not_run_directory,
+  request_not_scorable,
   // model.*: a model spec names an unknown model or parameter, or a value it cannot take (exit 2).
   model_unknown,
   model_bad_spec,

@@ -78,6 +78,42 @@ CREATE VIEW agreements_named AS
   FROM agreements a JOIN strategies st USING (strategy_id) JOIN issues i USING (issue_id);
 )sql";
 
+// What score and calibrate add (docs/results-schema.md). IF NOT EXISTS: a database copied from
+// a run directory gains them when it is first scored.
+constexpr const char* scores_schema = R"sql(
+CREATE TABLE IF NOT EXISTS scorings (
+  scoring INTEGER PRIMARY KEY, session INTEGER NOT NULL REFERENCES sessions,
+  observations_file TEXT NOT NULL, observations_name TEXT NOT NULL, start TEXT NOT NULL,
+  band_levels TEXT NOT NULL, created TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS observation_scores (
+  scoring INTEGER NOT NULL REFERENCES scorings, strategy TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('event', 'indicator')), position INTEGER NOT NULL,
+  item TEXT NOT NULL, predicate TEXT, month INTEGER NOT NULL, date TEXT NOT NULL,
+  observed REAL NOT NULL, interval_low REAL, interval_high REAL, forecast REAL NOT NULL,
+  score REAL NOT NULL, error REAL, persistence_forecast REAL NOT NULL,
+  persistence_score REAL NOT NULL, trend_forecast REAL, trend_score REAL, in_band_50 INTEGER,
+  in_band_80 INTEGER, in_band_90 INTEGER, source TEXT NOT NULL,
+  PRIMARY KEY (scoring, strategy, kind, position)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS score_summaries (
+  scoring INTEGER NOT NULL REFERENCES scorings, strategy TEXT NOT NULL, position INTEGER NOT NULL,
+  events INTEGER NOT NULL, brier REAL, persistence_brier REAL, brier_skill REAL,
+  indicators INTEGER NOT NULL, crps REAL, persistence_crps REAL, crps_skill REAL,
+  mean_absolute_error REAL, trend_values INTEGER NOT NULL, crps_where_trend REAL, trend_crps REAL,
+  trend_skill REAL, covered_50 INTEGER, covered_80 INTEGER, covered_90 INTEGER,
+  PRIMARY KEY (scoring, strategy)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS calibration_parameters (
+  parameter INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, prior TEXT NOT NULL,
+  prior_params TEXT NOT NULL, value REAL NOT NULL, low REAL NOT NULL, high REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS calibration_generations (
+  generation INTEGER PRIMARY KEY, tolerance REAL NOT NULL, attempts INTEGER NOT NULL,
+  simulated INTEGER NOT NULL, particles INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS calibration_particles (
+  generation INTEGER NOT NULL REFERENCES calibration_generations, particle INTEGER NOT NULL,
+  path TEXT NOT NULL REFERENCES calibration_parameters (path), value REAL NOT NULL,
+  weight REAL NOT NULL, distance REAL NOT NULL,
+  PRIMARY KEY (generation, particle, path)) WITHOUT ROWID;
+)sql";
+
 std::string utc_now() {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -161,7 +197,7 @@ struct ResultStore::Impl {
   std::shared_ptr<const std::vector<std::int64_t>> number_ids;
   std::vector<Pending> pending;
   std::size_t pending_values = 0;
-  std::unique_ptr<Statement> read_values, read_agreements;
+  std::unique_ptr<Statement> read_values, read_agreements, read_series;
 
   Statement& prepare(std::unique_ptr<Statement>& slot, std::string_view sql, const char* doing) {
     if (!slot) slot = std::make_unique<Statement>(db, sql, doing);
@@ -210,6 +246,7 @@ struct ResultStore::Impl {
     db.execute(fmt::format("PRAGMA application_id={}; PRAGMA user_version={};", application_id,
                            schema_version));
     db.execute(schema);
+    db.execute(scores_schema);
     Statement entry(db, "INSERT INTO manifest (key, value) VALUES (?1, ?2)");
     auto put = [&](const std::string& key, const std::string& value) {
       entry.bind(1, key).bind(2, value).run();
@@ -526,6 +563,7 @@ void ResultStore::close() {
   impl_->update_session_statement.reset();
   impl_->read_values.reset();
   impl_->read_agreements.reset();
+  impl_->read_series.reset();
   // A finished database leaves the write-ahead log: readers, even read only, then open one
   // file and create no -wal or -shm beside it. That needs the database to itself: while another
   // process reads it, it stays in WAL mode, whole, and that reader's close removes the log.
@@ -533,6 +571,7 @@ void ResultStore::close() {
   impl_->db.close();
 }
 
+const std::string& ResultStore::name() const { return impl_->db.name(); }
 const StorePlan& ResultStore::plan() const { return impl_->plan; }
 const std::vector<std::string>& ResultStore::series() const { return impl_->series; }
 const std::vector<int>& ResultStore::months() const { return impl_->months; }
@@ -606,6 +645,240 @@ void ResultStore::read_agreement_months(std::size_t strategy, std::size_t issue,
   months.clear();
   while (query.step()) months.push_back(query.column_double(0));
   query.reset();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Copies, the scenario, whole series for scoring, and what score and calibrate add.
+
+void ResultStore::copy(const std::filesystem::path& from, const std::filesystem::path& to) {
+  std::error_code ec;
+  if (std::filesystem::exists(to, ec)) {
+    throw Error(ErrorId::io_write, fmt::format("cannot create {}: it exists", to.string()));
+  }
+  Database source(from, Database::Mode::read_only);
+  Database target(to, Database::Mode::create);
+  // SQLite's online backup: page by page, one consistent snapshot of the source.
+  sqlite3_backup* backup = sqlite3_backup_init(target.handle(), "main", source.handle(), "main");
+  if (!backup) target.fail(sqlite3_extended_errcode(target.handle()), "write");
+  const int stepped = sqlite3_backup_step(backup, -1);
+  const int finished = sqlite3_backup_finish(backup);
+  if (stepped != SQLITE_DONE) {
+    (stepped & 0xff) == SQLITE_IOERR || (stepped & 0xff) == SQLITE_FULL
+        ? target.fail(stepped, "write")
+        : source.fail(stepped, "read");
+  }
+  if (finished != SQLITE_OK) target.fail(finished, "write");
+  target.close();
+}
+
+std::unique_ptr<ResultStore> ResultStore::amend(const std::filesystem::path& file,
+                                                const StoreSession& session) {
+  auto impl = std::make_unique<Impl>(file, Database::Mode::read_write);
+  impl->configure();
+  impl->load_layout();
+  auto store = std::unique_ptr<ResultStore>(new ResultStore(std::move(impl)));
+  if (!store->complete()) {
+    throw Error(ErrorId::request_not_scorable,
+                fmt::format("{} holds an unfinished run ({} of {} runs); finish it with the same "
+                            "command and --resume first",
+                            file.string(), store->runs_stored(), store->plan().runs));
+  }
+  store->impl_->db.execute(scores_schema);
+  store->impl_->open_session(session);
+  return store;
+}
+
+Scenario ResultStore::scenario() const {
+  Statement get(impl_->db, "SELECT value FROM manifest WHERE key = 'scenario'", "read");
+  if (!get.step()) {
+    throw Error(ErrorId::io_read,
+                fmt::format("{} is not a parley results database (no 'scenario' in its manifest)",
+                            impl_->db.name()));
+  }
+  return load_scenario_text(get.column_text(0), impl_->db.name() + ": manifest 'scenario'");
+}
+
+std::string ResultStore::scenario_file() const {
+  Statement get(impl_->db, "SELECT value FROM manifest WHERE key = 'scenario_file'", "read");
+  return get.step() ? get.column_text(0) : std::string();
+}
+
+void ResultStore::read_series(std::size_t strategy, std::size_t series,
+                              std::vector<double>& values) const {
+  Statement& query = impl_->prepare(impl_->read_series,
+                                    "SELECT month, run, value FROM series_values WHERE "
+                                    "strategy_id = ?1 AND series_id = ?2 ORDER BY month, run",
+                                    "read");
+  const std::vector<int>& months = impl_->months;
+  const std::size_t runs = impl_->plan.runs;
+  values.assign(runs * months.size(), NAN);
+  query.bind(1, std::int64_t(strategy)).bind(2, std::int64_t(series));
+  // Rows come in key order: month by month, each month's runs ascending.
+  std::size_t m = 0, rows = 0;
+  while (query.step()) {
+    const std::int64_t month = query.column_int(0);
+    while (m < months.size() && months[m] < month) ++m;
+    const auto run = static_cast<std::uint64_t>(query.column_int(1));
+    if (m == months.size() || months[m] != month || run >= runs) {
+      query.reset();
+      throw Error(ErrorId::io_read, fmt::format("{} holds a value of run {} at month {}, outside "
+                                                "its plan",
+                                                impl_->db.name(), run, month));
+    }
+    values[run * months.size() + m] = query.column_double(2);
+    ++rows;
+  }
+  query.reset();
+  if (rows != values.size()) {
+    throw Error(ErrorId::io_read,
+                fmt::format("{} holds {} of the {} values of series {} under {}: the run is not "
+                            "complete",
+                            impl_->db.name(), rows, values.size(), impl_->series.at(series),
+                            impl_->plan.strategies.at(strategy)));
+  }
+}
+
+namespace {
+
+// The table's column for a band level (the command line's 50, 80 and 90%); -1 for another.
+int band_column(double level) {
+  constexpr double levels[] = {0.5, 0.8, 0.9};
+  for (int k = 0; k < 3; ++k) {
+    if (level == levels[k]) return k;
+  }
+  return -1;
+}
+
+void bind_optional(Statement& statement, int index, const std::optional<double>& value) {
+  if (value) {
+    statement.bind_double(index, *value);
+  } else {
+    statement.bind_null(index);
+  }
+}
+
+}  // namespace
+
+std::int64_t ResultStore::write_scores(const Observations& observations,
+                                       const std::string& observations_file, const ScorePlan& plan,
+                                       const std::vector<StrategyScore>& scores) {
+  if (!impl_->writable) throw std::logic_error("the results database is open read only");
+  Database& db = impl_->db;
+  Transaction transaction(db);
+  Statement scoring(db,
+                    "INSERT INTO scorings (session, observations_file, observations_name, start, "
+                    "band_levels, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  scoring.bind(1, impl_->session).bind(2, observations_file).bind(3, observations.name);
+  scoring.bind(4, observations.start).bind(5, nlohmann::json(plan.band_levels).dump());
+  scoring.bind(6, utc_now()).run();
+  const std::int64_t id = sqlite3_last_insert_rowid(db.handle());
+  Statement row(db,
+                "INSERT INTO observation_scores VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22)");
+  auto common = [&](const std::string& strategy, const char* kind, std::size_t position,
+                    const std::string& item, int month) {
+    row.bind(1, id).bind(2, strategy).bind(3, std::string(kind));
+    row.bind(4, std::int64_t(position)).bind(5, item).bind(7, std::int64_t(month));
+    row.bind(8, month_label(observations.start, month));
+    for (int k = 19; k <= 21; ++k) row.bind_null(k);
+  };
+  for (const StrategyScore& s : scores) {
+    for (std::size_t i = 0; i < s.events.size(); ++i) {
+      const ObservedEvent& e = observations.events.at(i);
+      const EventScore& score = s.events[i];
+      common(s.strategy, "event", i, e.id, e.predicate.month);
+      row.bind(6, e.predicate.text).bind_double(9, e.happened ? 1.0 : 0.0);
+      row.bind_null(10).bind_null(11).bind_double(12, score.probability);
+      row.bind_double(13, score.brier).bind_null(14);
+      row.bind_double(15, score.persistence_probability).bind_double(16, score.persistence_brier);
+      row.bind_null(17).bind_null(18).bind(22, e.source).run();
+    }
+    for (const IndicatorScore& score : s.indicators) {
+      const IndicatorObservation& o = observations.indicators.at(score.observation);
+      common(s.strategy, "indicator", score.observation, o.series, o.month);
+      row.bind_null(6).bind_double(9, o.value);
+      bind_optional(row, 10, o.interval ? std::optional(o.interval->first) : std::nullopt);
+      bind_optional(row, 11, o.interval ? std::optional(o.interval->second) : std::nullopt);
+      row.bind_double(12, score.median).bind_double(13, score.crps).bind_double(14, score.error);
+      row.bind_double(15, score.persistence_median).bind_double(16, score.persistence_crps);
+      bind_optional(row, 17, score.trend);
+      bind_optional(row, 18, score.trend_crps);
+      for (std::size_t k = 0; k < score.in_band.size(); ++k) {
+        const int column = band_column(plan.band_levels.at(k));
+        if (column >= 0) row.bind(19 + column, std::int64_t(score.in_band[k] ? 1 : 0));
+      }
+      row.bind(22, o.source).run();
+    }
+  }
+  Statement summary(db,
+                    "INSERT INTO score_summaries VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                    "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
+  for (std::size_t p = 0; p < scores.size(); ++p) {
+    const StrategyScore& s = scores[p];
+    const ScoreSummary& sum = s.summary;
+    // A mean over no observations is no number: NULL, not 0.
+    auto mean = [](std::size_t count, double value) {
+      return count > 0 ? std::optional(value) : std::nullopt;
+    };
+    summary.bind(1, id).bind(2, s.strategy).bind(3, std::int64_t(p));
+    summary.bind(4, std::int64_t(s.events.size()));
+    bind_optional(summary, 5, mean(s.events.size(), sum.brier));
+    bind_optional(summary, 6, mean(s.events.size(), sum.persistence_brier));
+    bind_optional(summary, 7, sum.brier_skill);
+    summary.bind(8, std::int64_t(s.indicators.size()));
+    bind_optional(summary, 9, mean(s.indicators.size(), sum.crps));
+    bind_optional(summary, 10, mean(s.indicators.size(), sum.persistence_crps));
+    bind_optional(summary, 11, sum.crps_skill);
+    bind_optional(summary, 12, mean(s.indicators.size(), sum.mean_absolute_error));
+    summary.bind(13, std::int64_t(sum.trend_count));
+    bind_optional(summary, 14, mean(sum.trend_count, sum.crps_where_trend));
+    bind_optional(summary, 15, mean(sum.trend_count, sum.trend_crps));
+    bind_optional(summary, 16, sum.trend_skill);
+    for (int k = 17; k <= 19; ++k) summary.bind_null(k);
+    for (std::size_t k = 0; k < sum.covered.size(); ++k) {
+      const int column = band_column(plan.band_levels.at(k));
+      if (column >= 0) summary.bind(17 + column, std::int64_t(sum.covered[k]));
+    }
+    summary.run();
+  }
+  transaction.commit();
+  return id;
+}
+
+void ResultStore::write_calibration(const CalibrationResult& result) {
+  if (!impl_->writable) throw std::logic_error("the results database is open read only");
+  Database& db = impl_->db;
+  Transaction transaction(db);
+  Statement parameter(db, "INSERT INTO calibration_parameters VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  for (std::size_t p = 0; p < result.priors.size(); ++p) {
+    const ParameterPrior& prior = result.priors[p];
+    parameter.bind(1, std::int64_t(p)).bind(2, prior.path);
+    parameter.bind(3, std::string(to_string(prior.distribution.kind)));
+    parameter.bind(4, nlohmann::json(prior.distribution.params).dump());
+    parameter.bind_double(5, prior.value).bind_double(6, prior.low).bind_double(7, prior.high);
+    parameter.run();
+  }
+  Statement generation(db, "INSERT INTO calibration_generations VALUES (?1, ?2, ?3, ?4, ?5)");
+  Statement particle(db, "INSERT INTO calibration_particles VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  for (std::size_t g = 0; g < result.generations.size(); ++g) {
+    const CalibrationGeneration& gen = result.generations[g];
+    generation.bind(1, std::int64_t(g)).bind_double(2, gen.tolerance);
+    generation.bind(3, std::int64_t(gen.attempts)).bind(4, std::int64_t(gen.simulated));
+    generation.bind(5, std::int64_t(gen.particles.size())).run();
+    for (std::size_t i = 0; i < gen.particles.size(); ++i) {
+      const Particle& x = gen.particles[i];
+      for (std::size_t p = 0; p < x.values.size(); ++p) {
+        particle.bind(1, std::int64_t(g)).bind(2, std::int64_t(i));
+        particle.bind(3, result.priors.at(p).path).bind_double(4, x.values[p]);
+        particle.bind_double(5, x.weight).bind_double(6, x.distance).run();
+      }
+    }
+  }
+  Statement entry(db, "INSERT OR REPLACE INTO manifest (key, value) VALUES (?1, ?2)");
+  entry.bind(1, std::string("calibration_crps_scales"));
+  entry.bind(2, nlohmann::json(result.crps_scales).dump()).run();
+  entry.bind(1, std::string("calibration_stopped")).bind(2, result.stopped).run();
+  transaction.commit();
 }
 
 }  // namespace parley

@@ -191,7 +191,8 @@ void close_database(const fs::path& file) {
 bool is_run_directory_file(const std::string& name) {
   static constexpr const char* outputs[] = {
       "manifest.json",      "summary.csv",        "summary.json",          "agreements.csv",
-      "recognition.csv",    "sweep.csv",          "sensitivity.csv",       "results.sqlite",
+      "recognition.csv",    "sweep.csv",          "sensitivity.csv",       "scores.csv",
+      "scores.json",        "posterior.csv",      "calibrated.yaml",       "results.sqlite",
       "results.sqlite-wal", "results.sqlite-shm", "results.sqlite-journal"};
   for (const char* output : outputs) {
     const std::string base = output;
@@ -214,8 +215,8 @@ RunDirectory::RunDirectory(fs::path directory) {
   check_replaceable(directory_);
   fs::create_directories(directory_.parent_path(), ec);
   if (ec) {
-    throw Error(ErrorId::io_write, fmt::format("cannot create directory '{}': {}",
-                                               directory_.string(), ec.message()));
+    throw Error(ErrorId::io_write,
+                fmt::format("cannot create directory '{}': {}", directory_.string(), ec.message()));
   }
   work_ = sibling(directory_, ".partial");
   claim();
@@ -308,7 +309,8 @@ std::string run_manifest(const Scenario& scenario, const ComparisonContext& cont
                    {"file", context.scenario_file},
                    {"as_of", scenario.meta.as_of}};
   m["strategies"] = plan.strategies;
-  m["reference"] = context.reference;
+  // A scoring compares each strategy with the observations, not with a reference.
+  if (store.plan().command != "score") m["reference"] = context.reference;
   m["runs"] = plan.runs;
   m["months"] = plan.engagement.months;
   m["seed"] = plan.seed;
@@ -327,6 +329,74 @@ std::string run_manifest(const Scenario& scenario, const ComparisonContext& cont
   m["streams"] = streams_text(store.plan().command);
   m["resolved_scenario"] = nlohmann::ordered_json::parse(to_json(scenario));
   return m.dump(2) + "\n";
+}
+
+void write_score_directory(const fs::path& directory, const std::string& manifest,
+                           const ResultStore& store, const Observations& observations,
+                           const ScoreContext& context, const std::vector<StrategyScore>& scores,
+                           std::int64_t scoring) {
+  write_file_atomically(directory / "scores.csv", score_csv(observations, context.scoring, scores));
+  write_file_atomically(directory / "scores.json", score_json(observations, context, scores));
+  auto m = nlohmann::ordered_json::parse(manifest);
+  m["sessions"] = store.sessions();
+  nlohmann::ordered_json strategies = nlohmann::ordered_json::array();
+  for (const StrategyScore& s : scores) strategies.push_back(s.strategy);
+  m["scores"] = {{"observations",
+                  {{"file", context.observations_file},
+                   {"name", observations.name},
+                   {"start", observations.start}}},
+                 {"strategies", strategies},
+                 {"band_levels", context.scoring.band_levels},
+                 {"scoring", scoring},
+                 {"files", {"scores.csv", "scores.json"}}};
+  // The manifest last: a work directory with a manifest is complete.
+  write_file_atomically(directory / "manifest.json", m.dump(2) + "\n");
+}
+
+void write_calibration_directory(const fs::path& directory, const Scenario& scenario,
+                                 const Observations& observations,
+                                 const CalibrationContext& context, const ResultStore& store,
+                                 const CalibrationResult& result, const Scenario& calibrated) {
+  write_file_atomically(directory / "posterior.csv", posterior_csv(result));
+  write_file_atomically(directory / "calibrated.yaml", to_yaml(calibrated));
+  const CalibrationPlan& plan = context.plan;
+  nlohmann::ordered_json m;
+  m["parley_version"] = PARLEY_VERSION;
+  m["command"] = store.plan().command;
+  m["scenario"] = {{"name", scenario.meta.name},
+                   {"file", context.scenario_file},
+                   {"as_of", scenario.meta.as_of}};
+  m["observations"] = {{"file", context.observations_file},
+                       {"name", observations.name},
+                       {"start", observations.start}};
+  m["strategy"] = plan.strategy;
+  m["params"] = plan.paths;
+  m["particles"] = plan.particles;
+  m["generations"] = plan.generations;
+  m["generations_run"] = result.generations.size();
+  m["runs_per_particle"] = plan.runs_per_particle;
+  m["quantile"] = plan.quantile;
+  m["event_weight"] = plan.weights.events;
+  m["indicator_weight"] = plan.weights.indicators;
+  m["months"] = plan.engagement.months;
+  m["seed"] = plan.seed;
+  m["engine"] = plan.engagement.engine;
+  m["threads"] =
+      plan.threads > 0 ? plan.threads : static_cast<int>(std::thread::hardware_concurrency());
+  m["host"] = hostname();
+  m["seconds"] = store.seconds();
+  m["started"] = store.started();
+  m["finished"] = store.finished();
+  m["stopped"] = result.stopped;
+  m["results"] = "results.sqlite";
+  m["files"] = {"posterior.csv", "calibrated.yaml"};
+  m["streams"] =
+      "run r of proposal k in generation g is run number (g + 1) << 48 | k << 20 | r, drawn "
+      "as compare's run of that number; the proposal's own choices (parent, perturbation, prior "
+      "draw) come from Philox4x32 stream (seed, (g + 1) << 48 | k << 20, 0x30000)";
+  m["resolved_scenario"] = nlohmann::ordered_json::parse(to_json(scenario));
+  // The manifest last: a work directory with a manifest is complete.
+  write_file_atomically(directory / "manifest.json", m.dump(2) + "\n");
 }
 
 void write_run_directory(const fs::path& directory, const Scenario& scenario,

@@ -35,6 +35,8 @@ const char* to_string(ErrorId id) {
       return "request.different_run";
     case ErrorId::request_not_run_directory:
       return "request.not_run_directory";
+    case ErrorId::request_not_scorable:
+      return "request.not_scorable";
     case ErrorId::model_unknown:
       return "model.unknown";
     case ErrorId::model_bad_spec:
