@@ -4,10 +4,12 @@
 #include <chrono>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "parley/io.hpp"
 #include "run_options.hpp"
+#include "run_store.hpp"
 #include "scenario_arg.hpp"
 
 namespace parley::cli {
@@ -18,14 +20,38 @@ struct CalibrateArgs {
   std::string observations;
   ObservationWindow window;
   CalibrationPlan plan;
-  int sample = 0;  // rows of the posterior sample written; 0: one per particle
-  std::string out;
+  int sample = 0;            // rows of the posterior sample written; 0: one per particle
+  std::string scenario_out;  // -o: the calibrated scenario
+  std::string out;           // --out: a run directory
   std::string posterior;
   CalibrateArgs() {
     plan.strategy = "as-followed";
     plan.engagement.months = 0;  // 0: up to the observations' last month
   }
 };
+
+// What the database's manifest must hold besides the plan's common fields.
+StorePlan store_plan(const CalibrateArgs& a) {
+  StorePlan p;
+  p.command = "calibrate";
+  p.strategies = {a.plan.strategy};
+  p.seed = a.plan.seed;
+  p.months = a.plan.engagement.months;
+  p.engine = a.plan.engagement.engine;
+  p.runs = 0;  // its simulations are proposals, each scored and discarded: no runs are kept
+  p.parameters = {
+      {"observations_file", a.observations},
+      {"params", nlohmann::json(a.plan.paths).dump()},
+      {"particles", std::to_string(a.plan.particles)},
+      {"generations", std::to_string(a.plan.generations)},
+      {"runs_per_particle", std::to_string(a.plan.runs_per_particle)},
+      {"quantile", fmt::format("{}", a.plan.quantile)},
+      {"event_weight", fmt::format("{}", a.plan.weights.events)},
+      {"indicator_weight", fmt::format("{}", a.plan.weights.indicators)},
+      {"max_proposals", std::to_string(a.plan.max_attempts)},
+  };
+  return p;
+}
 
 int run(CalibrateArgs a) {
   const Scenario scenario = load_scenario_arg(a.file);
@@ -37,19 +63,43 @@ int run(CalibrateArgs a) {
   if (a.plan.engagement.months <= 0) {
     a.plan.engagement.months = months_for(observations);
   }
+  // The run directory is claimed before the calibration runs, so that a directory it may not
+  // replace fails at once.
+  std::unique_ptr<StoredRun> stored;
+  if (!a.out.empty()) {
+    StoreOptions options;
+    options.out = a.out;
+    stored = std::make_unique<StoredRun>(options, scenario, store_plan(a),
+                                         StoreSession{.command_line = invocation(),
+                                                      .scenario_file = a.file,
+                                                      .threads = resolved_threads(a.plan.threads)});
+  }
   const auto start = std::chrono::steady_clock::now();
-  const CalibrationResult result = calibrate(scenario, observations, a.plan);
+  CalibrationResult result;
+  auto fit = [&] { result = calibrate(scenario, observations, a.plan); };
+  if (stored) {
+    stored->run(fit);
+  } else {
+    fit();
+  }
   CalibrationContext context{a.file, a.observations, a.plan, 0.0};
   context.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << calibration_table(context, result);
+  const std::string source =
+      fmt::format("parley calibrate on {} ('{}', start {}), strategy {}, seed {}", a.observations,
+                  observations.name, observations.start, a.plan.strategy, a.plan.seed);
+  const int rows = a.sample > 0 ? a.sample : a.plan.particles;
   if (!a.posterior.empty()) write_file_atomically(a.posterior, posterior_csv(result));
-  if (!a.out.empty()) {
-    const std::string source =
-        fmt::format("parley calibrate on {} ('{}', start {}), strategy {}, seed {}", a.observations,
-                    observations.name, observations.start, a.plan.strategy, a.plan.seed);
-    const int rows = a.sample > 0 ? a.sample : a.plan.particles;
-    write_file_atomically(
-        a.out, to_yaml(calibrated_scenario(scenario, result, source, rows, a.plan.seed)));
+  if (a.scenario_out.empty() && !stored) return exit_ok;
+  const Scenario calibrated = calibrated_scenario(scenario, result, source, rows, a.plan.seed);
+  if (!a.scenario_out.empty()) write_file_atomically(a.scenario_out, to_yaml(calibrated));
+  if (stored) {
+    stored->commit([&](const std::filesystem::path& work) {
+      stored->store().write_calibration(result);
+      write_calibration_directory(work, scenario, observations, context, stored->store(), result,
+                                  calibrated);
+    });
+    std::cout << fmt::format("\nRun directory: {}\n", a.out);
   }
   return exit_ok;
 }
@@ -97,8 +147,11 @@ Handler add_calibrate(CLI::App& app) {
       {.seed = "Master seed; every proposal draws from its own streams",
        .threads = "Worker threads (0: all cores); results do not depend on it",
        .engine = "Bargaining model for the regime's internal bargaining and the tracks"});
-  app.add_option("-o,--out", a->out,
+  app.add_option("-o", a->scenario_out,
                  "Write the calibrated scenario (YAML; the posterior in its uncertainty block)");
+  app.add_option("--out", a->out,
+                 "Run directory: results.sqlite (the plan and every generation's particles), "
+                 "posterior.csv, calibrated.yaml, manifest.json");
   app.add_option("--posterior", a->posterior, "Write every generation's particles as CSV");
   app.add_option("--sample", a->sample,
                  "Rows of the posterior sample in the calibrated scenario (default: particles)")
