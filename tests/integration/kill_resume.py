@@ -4,7 +4,11 @@ by every kill opens and passes SQLite's integrity check, the resumed run's table
 uninterrupted run's byte for byte, nothing temporary is left, and --resume refuses a
 different run.
 
-Usage: kill_resume.py PARLEY WORKDIR [KILLS]
+The kill points are fractions of an uninterrupted run's time drawn from a seeded generator
+(SEED, default 12), so a failure names the seed that reproduces its points; the moments
+themselves move with the machine's load.
+
+Usage: kill_resume.py PARLEY WORKDIR [KILLS [SEED]]
 """
 import os
 import random
@@ -79,7 +83,9 @@ def check_only(out, names):
     left = sorted(p.name for p in out.parent.iterdir())
     if left != sorted(names):
         fail(f"{out.parent} holds {left}, expected {sorted(names)}")
-    stray = [p.name for p in out.iterdir() if ".tmp-" in p.name]
+    # Nothing temporary: no half-written file, and a closed database without its log.
+    stray = [p.name for p in out.iterdir()
+             if ".tmp-" in p.name or p.name.endswith(("-wal", "-shm", "-journal"))]
     if stray:
         fail(f"temporary files left in {out}: {stray}")
 
@@ -87,8 +93,8 @@ def check_only(out, names):
 def main():
     parley, work = sys.argv[1], Path(sys.argv[2])
     kills = int(sys.argv[3]) if len(sys.argv) > 3 else 3
-    seed = int(time.time())
-    print(f"random kill points from seed {seed}")
+    seed = int(sys.argv[4]) if len(sys.argv) > 4 else 12
+    print(f"random kill points from seed {seed} (kill_resume.py PARLEY WORKDIR {kills} {seed})")
     chance = random.Random(seed)
     os.makedirs(work, exist_ok=True)
     for p in work.iterdir():
