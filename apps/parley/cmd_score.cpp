@@ -148,7 +148,7 @@ void write_scored_copy(const ScoreArgs& a, const fs::path& source, const Observa
   RunDirectory directory(a.out);
   directory.start_fresh();
   try {
-    const fs::path work = directory.work();
+    const fs::path& work = directory.work();
     for (const auto& entry : fs::directory_iterator(source)) {
       const std::string name = entry.path().filename().string();
       if (name.rfind("results.sqlite", 0) == 0 || name == "manifest.json" ||

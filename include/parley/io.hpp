@@ -210,7 +210,7 @@ class RunDirectory {
   // request.not_run_directory when `directory` is a file or holds anything but a run
   // directory's files (it would be replaced), io.busy when another process is writing it, and
   // io.write when the file system fails.
-  explicit RunDirectory(std::filesystem::path directory);
+  explicit RunDirectory(const std::filesystem::path& directory);
   ~RunDirectory();
   RunDirectory(const RunDirectory&) = delete;
   RunDirectory& operator=(const RunDirectory&) = delete;

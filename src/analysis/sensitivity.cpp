@@ -201,6 +201,7 @@ std::vector<FactorEffect> morris_screening(const Scenario& scenario, const Sensi
     // With a sink, a block of trajectories at a time (one per thread), whose points go to the
     // sink in order before the next block: memory holds one block's runs.
     std::vector<std::string> paths;
+    paths.reserve(factors.size());
     for (const Factor& f : factors) paths.push_back(f.path);
     sink->begin(paths);
     const auto block = static_cast<std::size_t>(tbb::this_task_arena::max_concurrency());

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -711,7 +712,7 @@ void ResultStore::read_series(std::size_t strategy, std::size_t series,
                                     "read");
   const std::vector<int>& months = impl_->months;
   const std::size_t runs = impl_->plan.runs;
-  values.assign(runs * months.size(), NAN);
+  values.assign(runs * months.size(), std::numeric_limits<double>::quiet_NaN());
   query.bind(1, std::int64_t(strategy)).bind(2, std::int64_t(series));
   // Rows come in key order: month by month, each month's runs ascending.
   std::size_t m = 0, rows = 0;

@@ -122,7 +122,11 @@ fs::path sibling(const fs::path& directory, const std::string& suffix) {
   return directory.parent_path() / ("." + directory.filename().string() + suffix);
 }
 
-bool process_alive(long pid) { return pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM); }
+// A pid read from a file name: beyond pid_t's range it names no process.
+bool process_alive(long pid) {
+  const auto id = static_cast<pid_t>(pid);
+  return pid > 0 && id == pid && (::kill(id, 0) == 0 || errno == EPERM);
+}
 
 [[noreturn]] void fail(const std::string& doing, const fs::path& path, int error) {
   throw Error(ErrorId::io_write,
@@ -203,7 +207,7 @@ bool is_run_directory_file(const std::string& name) {
   return false;
 }
 
-RunDirectory::RunDirectory(fs::path directory) {
+RunDirectory::RunDirectory(const fs::path& directory) {
   std::error_code ec;
   directory_ = fs::weakly_canonical(fs::absolute(directory), ec);
   if (ec) directory_ = fs::absolute(directory).lexically_normal();

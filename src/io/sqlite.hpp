@@ -61,8 +61,8 @@ class Database {
   bool try_execute(std::string_view sql);
   sqlite3* handle() { return db_; }
   const std::string& name() const { return name_; }
-  // Throws Error io.read or io.write for SQLite result `code` of the last call: SQLite's message, and
-  // the system's (strerror) when an I/O call failed, e.g. "No space left on device".
+  // Throws Error io.read or io.write for SQLite result `code` of the last call: SQLite's message,
+  // and the system's (strerror) when an I/O call failed, e.g. "No space left on device".
   [[noreturn]] void fail(int code, std::string_view doing);
   // fail()'s message, for callers that must reset a statement before throwing.
   std::string describe(int code, std::string_view doing);

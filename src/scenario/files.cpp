@@ -109,7 +109,11 @@ fs::path output_target(const fs::path& path, struct stat& existing, bool& exists
   return target;
 }
 
-bool process_alive(long pid) { return pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM); }
+// A pid read from a file name: beyond pid_t's range it names no process.
+bool process_alive(long pid) {
+  const auto id = static_cast<pid_t>(pid);
+  return pid > 0 && id == pid && (::kill(id, 0) == 0 || errno == EPERM);
+}
 
 // Temporary files beside `target` that killed processes left.
 void remove_stale_temporaries(const fs::path& target) {

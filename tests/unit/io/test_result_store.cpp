@@ -3,8 +3,10 @@
 // different run is refused.
 #include <gtest/gtest.h>
 
+#include <bit>
 #include <cmath>
-#include <cstring>
+#include <cstdint>
+#include <limits>
 
 #include "expect_error.hpp"
 #include "leverage_case.hpp"
@@ -43,7 +45,9 @@ StorePlan store_plan(const ComparisonPlan& plan, Record record = Record::every) 
   return p;
 }
 
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof(double)) == 0; }
+bool same_bits(double a, double b) {
+  return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+}
 
 void expect_same_summaries(const std::vector<SeriesSummary>& a,
                            const std::vector<SeriesSummary>& b) {
@@ -83,7 +87,11 @@ TEST(ResultStore, ValuesComeBackBitForBit) {
   plan.runs = 3;
   const auto runs = run_comparison(s, plan);
   // Awkward values a store may not change: -0, NaN, infinities, integers, a denormal.
-  const double awkward[] = {-0.0, NAN, INFINITY, -INFINITY, 3.0, 1e-310, 0.1, 9007199254740993.0};
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  const double awkward[] = {-0.0, std::numeric_limits<double>::quiet_NaN(),
+                            inf,  -inf,
+                            3.0,  1e-310,
+                            0.1,  9007199254740993.0};
   RunResult result;
   result.strategies = {runs[0].runs[0], runs[1].runs[0], runs[2].runs[0]};
   for (std::size_t i = 0; i < std::size(awkward); ++i) {

@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <bit>
 #include <cmath>
-#include <cstring>
+#include <cstdint>
+#include <limits>
 
 #include "expect_error.hpp"
 #include "leverage_case.hpp"
@@ -49,7 +51,9 @@ Observations history() {
                                 "/observations/leverage-history.yaml");
 }
 
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof(double)) == 0; }
+bool same_bits(double a, double b) {
+  return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+}
 
 std::unique_ptr<ResultStore> complete_store(const std::filesystem::path& file, const Scenario& s,
                                             const ComparisonPlan& plan, const StorePlan& stored) {
@@ -79,7 +83,8 @@ Rows query(const std::filesystem::path& file, const std::string& sql) {
     auto& number = out.number.emplace_back();
     for (int c = 0; c < sqlite3_column_count(statement); ++c) {
       const bool null = sqlite3_column_type(statement, c) == SQLITE_NULL;
-      number.push_back(null ? NAN : sqlite3_column_double(statement, c));
+      number.push_back(null ? std::numeric_limits<double>::quiet_NaN()
+                            : sqlite3_column_double(statement, c));
       const auto* chars = sqlite3_column_text(statement, c);
       text.emplace_back(chars ? reinterpret_cast<const char*>(chars) : "NULL");
     }
@@ -293,7 +298,7 @@ TEST(StoredCalibration, ParametersGenerationsAndParticlesReadBackAsWritten) {
   CalibrationResult result;
   result.priors = {{"regime.weights.revenue", {DistributionKind::uniform, {0.2, 0.8}}, 0.5, 0, 1},
                    {"spoiler.strength", {DistributionKind::relative, {0.25}}, 2.0, 0, 10}};
-  const CalibrationGeneration prior{.tolerance = INFINITY,
+  const CalibrationGeneration prior{.tolerance = std::numeric_limits<double>::infinity(),
                                     .attempts = 2,
                                     .simulated = 2,
                                     .particles = {{{0.3, 2.1}, 0.5, 0.9}, {{0.7, 1.8}, 0.5, 0.4}}};
