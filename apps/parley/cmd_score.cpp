@@ -222,7 +222,7 @@ Handler add_score(CLI::App& app) {
       ->required();
   a->simulation_options.push_back(
       app.add_option("--runs", a->plan.runs, "Monte Carlo runs per strategy")
-          ->check(CLI::Range(1, 10000000)));
+          ->check(CLI::Range(1, limits::max_runs)));
   add_engagement_options(
       app, a->plan,
       {.seed = "Master seed; run r draws from stream (seed, r)",

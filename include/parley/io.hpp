@@ -62,6 +62,13 @@ std::vector<int> recorded_months(Record record, int months);
 inline constexpr std::uint64_t record_every_limit = 50'000'000;
 Record default_record(std::uint64_t runs, std::size_t strategies, std::size_t series, int months);
 
+namespace limits {
+// The most series values one results database takes (runs x strategies x series x recorded
+// months): about 20 GB at the 20.3 bytes a value measured (docs/results-schema.md). The default
+// comparison at 100,000 runs keeps 96 million at the checkpoints, 888 million at every month.
+inline constexpr double max_stored_values = 1e9;
+}  // namespace limits
+
 // What a database holds, fixed when it is created: a resumed run must match it in every field.
 struct StorePlan {
   std::string command;  // compare, simulate, sweep or sensitivity
@@ -91,7 +98,9 @@ struct StoreSession {
 // calls the analysis.
 class ResultStore final : public RunSink {
  public:
-  // A new database at `file`, which must not exist.
+  // A new database at `file`, which must not exist. Throws Error request.too_large, before
+  // creating it, when the plan's runs would make it hold more than limits::max_stored_values
+  // series values (as temporary() does).
   static std::unique_ptr<ResultStore> create(const std::filesystem::path& file,
                                              const Scenario& scenario, const StorePlan& plan,
                                              const StoreSession& session);

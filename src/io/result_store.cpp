@@ -153,6 +153,24 @@ std::pair<std::string, std::string> split_series(const std::string& name) {
   return {name.substr(0, colon), name.substr(colon + 1)};
 }
 
+// A database larger than limits::max_stored_values is refused before it is created.
+void check_size(const Scenario& scenario, const StorePlan& plan) {
+  const std::size_t series = series_names(scenario).size();
+  const std::size_t months = recorded_months(plan.record, plan.months).size();
+  const double values =
+      double(plan.runs) * double(plan.strategies.size()) * double(series) * double(months);
+  if (values <= limits::max_stored_values) return;
+  throw Error(
+      ErrorId::request_too_large,
+      fmt::format(
+          "{} runs x {} strategies x {} series x {} recorded months would store {:.2f} "
+          "billion values in the results database (about {:.0f} GB); the limit is {:g} billion: "
+          "use fewer runs, strategies or months{}",
+          plan.runs, plan.strategies.size(), series, months, values / 1e9, values * 20.3 / 1e9,
+          limits::max_stored_values / 1e9,
+          plan.record == Record::every ? ", or --record checkpoints" : ""));
+}
+
 }  // namespace
 
 const char* to_string(Record record) { return record == Record::every ? "every" : "checkpoints"; }
@@ -481,6 +499,7 @@ std::unique_ptr<ResultStore> ResultStore::create(const std::filesystem::path& fi
   if (std::filesystem::exists(file, ec)) {
     throw Error(ErrorId::io_write, fmt::format("cannot create {}: it exists", file.string()));
   }
+  check_size(scenario, plan);
   auto impl = std::make_unique<Impl>(file, Database::Mode::create);
   impl->configure();
   impl->create(scenario, plan);
@@ -506,6 +525,7 @@ std::unique_ptr<ResultStore> ResultStore::resume(const std::filesystem::path& fi
 
 std::unique_ptr<ResultStore> ResultStore::temporary(const Scenario& scenario, const StorePlan& plan,
                                                     const StoreSession& session) {
+  check_size(scenario, plan);
   auto impl = std::make_unique<Impl>(std::filesystem::path(), Database::Mode::temporary);
   // Nothing to recover after a crash: no journal, no syncing.
   impl->db.execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-65536;");

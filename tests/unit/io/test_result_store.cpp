@@ -1,6 +1,7 @@
 // results.sqlite: what goes in comes out bit for bit, the summaries computed from it equal the
 // in-memory ones, a store reopened after an interruption completes to the same tables, and a
 // different run is refused.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <bit>
@@ -246,6 +247,22 @@ TEST(ResultStore, ClosedDatabaseIsOneFile) {
   EXPECT_FALSE(std::filesystem::exists(dir / "results.sqlite-wal"));
   EXPECT_FALSE(std::filesystem::exists(dir / "results.sqlite-shm"));
   EXPECT_TRUE(ResultStore::read(dir / "results.sqlite")->complete());
+}
+
+TEST(ResultStore, ADatabaseBeyondTheLimitIsRefusedBeforeItIsCreated) {
+  test::TempDir dir;
+  const Scenario s = uncertain_case();
+  StorePlan plan = store_plan(small_plan());
+  const double per_run = 3.0 * double(series_names(s).size()) * 15.0;  // every month 0 ... 14
+  plan.runs = static_cast<std::uint64_t>(limits::max_stored_values / per_run) + 1;
+  test::expect_error([&] { ResultStore::create(dir / "big.sqlite", s, plan, {}); },
+                     ErrorId::request_too_large,
+                     fmt::format("{} runs x 3 strategies x {} series x 15 recorded months would "
+                                 "store 1.00 billion values",
+                                 plan.runs, series_names(s).size()));
+  EXPECT_FALSE(std::filesystem::exists(dir / "big.sqlite"));
+  test::expect_error([&] { ResultStore::temporary(s, plan, {}); }, ErrorId::request_too_large,
+                     "or --record checkpoints");
 }
 
 TEST(ResultStore, ReadingSomethingElseSaysWhat) {
