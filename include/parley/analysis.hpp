@@ -67,7 +67,7 @@ struct StrategyRuns {
 // Every strategy of the plan on the same draws: run r of each strategy uses the scenario drawn
 // for (seed, r) and the same monthly shocks. Bit-identical for any thread count. `progress`
 // (optional) is called with the number of runs done, from one thread at a time. Keeps every run
-// in memory (about 8 KB per strategy and run on the default scenario): for small comparisons and
+// in memory (about 16 KB per strategy and run on the default scenario): for small comparisons and
 // tests; stream_comparison() is the same computation in bounded memory. Throws Error, before
 // running: request.invalid_option for runs outside [1, limits::max_runs], request.too_large for
 // results that would take more than limits::max_results_bytes.
