@@ -41,6 +41,8 @@ StorePlan store_plan(const CalibrateArgs& a) {
   p.runs = 0;  // its simulations are proposals, each scored and discarded: no runs are kept
   p.parameters = {
       {"observations_file", a.observations},
+      {"from", a.window.from},
+      {"until", a.window.until},
       {"params", nlohmann::json(a.plan.paths).dump()},
       {"particles", std::to_string(a.plan.particles)},
       {"generations", std::to_string(a.plan.generations)},

@@ -193,7 +193,8 @@ int score_run_directory(const ScoreArgs& a) {
   const StoredRunSource runs(*store);
   const Scenario scenario = store->scenario();
   const ObservationContext checks = observation_context(runs, scenario);
-  const Observations observations = load_observations_file(a.observations, &checks);
+  const Observations observations =
+      within_window(load_observations_file(a.observations, &checks), a.window);
   const StorePlan& stored = store->plan();
   ScoreContext context;
   context.scenario_file = store->scenario_file();

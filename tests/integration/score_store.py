@@ -114,6 +114,13 @@ def main():
                            STRATEGIES, "-q", "--format", fmt).stdout
         if stored != simulated:
             fail(f"score of the run directory differs from score of the scenario ({fmt})")
+    # A window of the observations (--from/--until) reads the same stored runs.
+    window = ["--from", "2022-06", "--until", "2023-12"]
+    stored = parley(binary, "score", str(run_dir), observations, *window).stdout
+    simulated = parley(binary, "score", scenario, observations, *RUNS, "--strategies", STRATEGIES,
+                       "-q", *window).stdout
+    if stored != simulated or "(observations 2022-06 to 2023-12)" not in stored:
+        fail("score --from/--until of the run directory differs from the scenario's")
     table = parley(binary, "score", scenario, observations, *RUNS, "--strategies", STRATEGIES,
                    "-q").stdout
     one = parley(binary, "score", str(run_dir), observations, "--strategy", "isolation").stdout
