@@ -69,7 +69,8 @@ void check_distinct(const std::vector<std::string>& strategies) {
 // What the plan's results take in memory: a MonthRecord per month, its vector holding a value per
 // series (and the allocator's 16 bytes).
 double results_bytes(const Scenario& scenario, const ComparisonPlan& plan) {
-  const double month = sizeof(MonthRecord) + 16.0 + 8.0 * series_names(scenario).size();
+  const double month =
+      sizeof(MonthRecord) + 16.0 + 8.0 * static_cast<double>(series_names(scenario).size());
   return static_cast<double>(plan.runs) * static_cast<double>(plan.strategies.size()) *
          (plan.engagement.months + 1.0) * month;
 }
