@@ -43,7 +43,15 @@ Database::Database(const std::filesystem::path& file, Mode mode)
   }
   const std::string path = mode == Mode::temporary ? std::string() : file.string();
   const int code = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
-  if (code != SQLITE_OK) fail(code, mode == Mode::read_only ? "read" : "open");
+  if (code != SQLITE_OK) {
+    // SQLite hands back a handle even when opening fails, and a constructor that throws runs no
+    // destructor: describe the failure with the handle, then release it.
+    const std::string_view doing = mode == Mode::read_only ? "read" : "open";
+    Error error(error_id(doing), describe(code, doing));
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw error;
+  }
   sqlite3_extended_result_codes(db_, 1);
   // A reader (a user's sqlite3 on a run in progress) may hold a lock for a moment.
   sqlite3_busy_timeout(db_, 1000);
