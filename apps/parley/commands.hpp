@@ -28,5 +28,6 @@ Handler add_sweep(CLI::App& app);
 Handler add_sensitivity(CLI::App& app);
 Handler add_score(CLI::App& app);
 Handler add_calibrate(CLI::App& app);
+Handler add_report(CLI::App& app);
 
 }  // namespace parley::cli

@@ -37,6 +37,8 @@ int run(int argc, char** argv) {
   add(add_score, "score", "Score a scenario's runs against what happened (observations)");
   add(add_calibrate, "calibrate",
       "Fit uncertain numbers to observations (approximate Bayesian computation)");
+  add(add_report, "report",
+      "Write a run directory's brief: one self-contained HTML file with findings and charts");
   add(add_import, "import", "Convert a KTAB, decide or expected-utility file to parley YAML");
   add(add_export, "export", "Write a scenario in another tool's format");
 

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -178,6 +179,20 @@ class ResultStore final : public RunSink {
   std::int64_t write_scores(const Observations& observations, const std::string& observations_file,
                             const ScorePlan& plan, const std::vector<StrategyScore>& scores);
   void write_calibration(const CalibrationResult& result);
+  // The command line and parley version of every session that wrote the database, first first.
+  std::vector<std::pair<std::string, std::string>> session_commands() const;
+  // Every manifest entry (docs/results-schema.md), e.g. a sweep's sweep_path.
+  std::map<std::string, std::string> manifest() const;
+  // The variant of every stored run (a sweep's value index; 0 in a comparison), in run order:
+  // the order in which read_values() and read_draws() give a group's values.
+  std::vector<std::uint64_t> run_variants() const;
+  // The value each variant stands for (a sweep's values); empty for other commands.
+  std::vector<double> variant_values() const;
+  // The id paths of the numbers run_draws holds, in number id order.
+  std::vector<std::string> number_paths() const;
+  // The value number `number` (an index into number_paths()) took in every stored run, in run
+  // order; NaN for a run that did not draw it.
+  void read_draws(std::size_t number, std::vector<double>& values) const;
 
  private:
   struct Impl;
@@ -286,6 +301,30 @@ std::string sensitivity_table(const Scenario& scenario, const SensitivityPlan& p
 
 // Tidy CSV of every factor: path, low, high, mu_star, mu, sigma.
 std::string sensitivity_csv(const std::vector<FactorEffect>& effects);
+
+// ---------------------------------------------------------------------------------------------
+// The analyst's brief (docs/report.md): one self-contained HTML file, readable without parley.
+
+struct ReportOptions {
+  // The strategy differences are taken to; empty: the one the run directory was made with
+  // (manifest.json), else its first strategy.
+  std::string reference;
+};
+
+// The report of a run directory (compare, simulate, sweep or sensitivity --out DIR) as one
+// HTML page: findings as sentences with their bands and what they hang on, fan charts, the
+// regime's policy, agreements and recognition, a screening's tornado, the scenario and every
+// source. Its charts are drawn by the Vega-Lite compiled into parley; opening it makes no
+// network request. The same directory gives the same bytes. Throws Error
+// request.not_run_directory, request.reference_not_run, io.read, and io.unavailable in a parley
+// built without the report's scripts (-DPARLEY_REPORT=OFF).
+std::string report_html(const std::filesystem::path& run_directory,
+                        const ReportOptions& options = {});
+
+// Prints an HTML file to PDF (A4, the page's print style) with headless Chromium: the program
+// $PARLEY_CHROMIUM names, else chromium, chromium-browser or google-chrome on PATH. Throws Error
+// io.unavailable when there is none, io.write when it fails (with what it said).
+void print_pdf(const std::filesystem::path& html, const std::filesystem::path& pdf);
 
 // ---------------------------------------------------------------------------------------------
 // Scores against observations, and calibrations (docs/observations.md, docs/validation.md).

@@ -361,6 +361,7 @@ enum class ErrorId {
   io_read,
   io_write,
   io_busy,
+  io_unavailable,
   count_  // not an id: the number of ids
 };
 

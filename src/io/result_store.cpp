@@ -902,4 +902,56 @@ void ResultStore::write_calibration(const CalibrationResult& result) {
   transaction.commit();
 }
 
+std::vector<std::pair<std::string, std::string>> ResultStore::session_commands() const {
+  Statement query(impl_->db, "SELECT command_line, parley_version FROM sessions ORDER BY session",
+                  "read");
+  std::vector<std::pair<std::string, std::string>> sessions;
+  while (query.step()) sessions.emplace_back(query.column_text(0), query.column_text(1));
+  return sessions;
+}
+
+std::map<std::string, std::string> ResultStore::manifest() const {
+  Statement query(impl_->db, "SELECT key, value FROM manifest ORDER BY key", "read");
+  std::map<std::string, std::string> entries;
+  while (query.step()) entries[query.column_text(0)] = query.column_text(1);
+  return entries;
+}
+
+std::vector<std::uint64_t> ResultStore::run_variants() const {
+  Statement query(impl_->db, "SELECT variant FROM runs ORDER BY run", "read");
+  std::vector<std::uint64_t> variants;
+  while (query.step()) variants.push_back(static_cast<std::uint64_t>(query.column_int(0)));
+  return variants;
+}
+
+std::vector<double> ResultStore::variant_values() const {
+  Statement query(impl_->db, "SELECT value FROM variants ORDER BY variant", "read");
+  std::vector<double> values;
+  while (query.step()) values.push_back(query.column_double(0));
+  return values;
+}
+
+std::vector<std::string> ResultStore::number_paths() const {
+  Statement query(impl_->db, "SELECT path FROM numbers ORDER BY number_id", "read");
+  std::vector<std::string> paths;
+  while (query.step()) paths.push_back(query.column_text(0));
+  return paths;
+}
+
+void ResultStore::read_draws(std::size_t number, std::vector<double>& values) const {
+  // The number's rows are one range of run_draws' key, read in run order and lined up with
+  // every stored run, so that values[i] belongs to the run of read_values()'s values[i].
+  Statement runs(impl_->db, "SELECT run FROM runs ORDER BY run", "read");
+  Statement draws(impl_->db, "SELECT run, value FROM run_draws WHERE number_id = ?1 ORDER BY run",
+                  "read");
+  draws.bind(1, std::int64_t(number));
+  values.clear();
+  bool more = draws.step();
+  while (runs.step()) {
+    const std::int64_t run = runs.column_int(0);
+    while (more && draws.column_int(0) < run) more = draws.step();
+    values.push_back(more && draws.column_int(0) == run ? draws.column_double(1) : NAN);
+  }
+}
+
 }  // namespace parley

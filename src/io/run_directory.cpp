@@ -194,10 +194,11 @@ void close_database(const fs::path& file) {
 
 bool is_run_directory_file(const std::string& name) {
   static constexpr const char* outputs[] = {
-      "manifest.json",      "summary.csv",        "summary.json",          "agreements.csv",
-      "recognition.csv",    "sweep.csv",          "sensitivity.csv",       "scores.csv",
-      "scores.json",        "posterior.csv",      "calibrated.yaml",       "results.sqlite",
-      "results.sqlite-wal", "results.sqlite-shm", "results.sqlite-journal"};
+      "manifest.json",      "summary.csv",        "summary.json",           "agreements.csv",
+      "recognition.csv",    "sweep.csv",          "sensitivity.csv",        "scores.csv",
+      "scores.json",        "posterior.csv",      "calibrated.yaml",        "results.sqlite",
+      "results.sqlite-wal", "results.sqlite-shm", "results.sqlite-journal", "report.html",
+      "report.pdf"};
   for (const char* output : outputs) {
     const std::string base = output;
     if (name == base) return true;

@@ -57,6 +57,8 @@ const char* to_string(ErrorId id) {
       return "io.write";
     case ErrorId::io_busy:
       return "io.busy";
+    case ErrorId::io_unavailable:
+      return "io.unavailable";
     case ErrorId::count_:
       break;
   }
