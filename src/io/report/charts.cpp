@@ -318,7 +318,7 @@ std::vector<Chart> policy_charts(const ReportData& data) {
                       {"tooltip", tooltip}}}});
   json spec = {{"data", {{"values", values}}},
                {"width", page_width - 200},
-               {"height", {{"step", n > 3 ? 5 : 8}, {"for", "offset"}}},
+               {"height", {{"step", n > 3 ? 6 : 9}, {"for", "offset"}}},
                {"layer", layers},
                {"config", base_config()}};
   Chart chart;

@@ -321,28 +321,36 @@ std::optional<Draft> policy_finding(const ReportData& data, const std::string& s
   const bool higher = top.median > top.reference;
   draft.search.holds = on_side(d, higher ? +1 : -1);
   draft.search.outcome = std::move(d);
+  // Paired runs often agree exactly (a track agreed under both): say how many differ each way.
+  const std::vector<char> other_way = on_side(draft.search.outcome, higher ? -1 : +1);
   draft.finding.text = fmt::format(
       "By month {} {} moves the regime's policy by 5% of the scale or more on {} issue{} against "
-      "{}: {}; the largest move, on {}, goes {} in {} of the draws.",
+      "{}: {}; the largest move, on {}, goes {} in {} of the draws, {} in {} and nowhere in the "
+      "rest.",
       month, s, moves.size(), moves.size() == 1 ? "" : "s", r, join_words(parts),
-      short_issue_name(*top.issue), higher ? "up" : "down", percent(share(draft.search.holds)));
+      short_issue_name(*top.issue), higher ? "up" : "down", percent(share(draft.search.holds)),
+      higher ? "down" : "up", percent(share(other_way)));
   return draft;
 }
 
 // The issues no strategy moves by 5% of the scale from where its policy started (in the
 // median): one finding, its outcome per run the largest move of any of them under any strategy.
 std::optional<Draft> unmoved_finding(const ReportData& data) {
+  // Where each issue stood at month 0, run by run: under the reference (an issue outsiders
+  // decide starts where each strategy's instruments put it), or the one strategy simulated.
+  const std::string& anchor =
+      data.reference.empty() ? data.plan.strategies.front() : data.reference;
   std::vector<const Issue*> unmoved;
   for (const Issue& issue : data.scenario.issues) {
+    const PairedValues* start = find_paired(data, anchor, "policy:" + issue.id);
+    if (start == nullptr || span(issue) <= 0) continue;
+    const double from = median_of(start->start);
     bool moved = false;
-    bool found = false;
     for (const std::string& strategy : data.plan.strategies) {
       const PairedValues* p = find_paired(data, strategy, "policy:" + issue.id);
-      if (p == nullptr) continue;
-      found = true;
-      moved = moved || std::abs(median_of(p->values) - median_of(p->start)) >= 0.05 * span(issue);
+      moved = moved || (p && std::abs(median_of(p->values) - from) >= 0.05 * span(issue));
     }
-    if (found && !moved) unmoved.push_back(&issue);
+    if (!moved) unmoved.push_back(&issue);
   }
   if (unmoved.empty()) return std::nullopt;
   Draft draft;
@@ -352,10 +360,12 @@ std::optional<Draft> unmoved_finding(const ReportData& data) {
   std::vector<std::string> names;
   for (const Issue* issue : unmoved) {
     names.push_back(issue_name(*issue));
+    const auto& from = find_paired(data, anchor, "policy:" + issue->id)->start;
     for (const std::string& strategy : data.plan.strategies) {
       const PairedValues* p = find_paired(data, strategy, "policy:" + issue->id);
+      if (p == nullptr) continue;
       for (std::size_t r = 0; r < runs; ++r) {
-        const double move = std::abs(p->values[r] - p->start[r]) / span(*issue);
+        const double move = std::abs(p->values[r] - from[r]) / span(*issue);
         draft.search.outcome[r] = std::max(draft.search.outcome[r], move);
         if (move >= 0.05) draft.search.holds[r] = 0;
       }
@@ -365,19 +375,18 @@ std::optional<Draft> unmoved_finding(const ReportData& data) {
   draft.finding.id = "policy:unmoved";
   const bool all = data.plan.strategies.size() > 1;
   const std::string held = percent(share(draft.search.holds));
+  const std::string rest = unmoved.size() == 1 ? "it does not move" : "none of them moves";
   draft.finding.text =
       all ? fmt::format(
                 "No strategy moves the regime's policy on {} by month {}: under every "
-                "strategy the median stays within 5% of the scale of where it started, "
-                "and in {} of the draws {} that far under any strategy.",
-                join_words(names), month, held,
-                unmoved.size() == 1 ? "it does not move" : "none of them moves")
+                "strategy the median stays within 5% of the scale of where it stood at "
+                "month 0 under {}, and in {} of the draws {} that far under any strategy.",
+                join_words(names), month, strategy_name(anchor), held, rest)
           : fmt::format(
                 "{} does not move the regime's policy on {} by month {}: the median "
-                "stays within 5% of the scale of where it started, and in {} of the "
-                "draws {} that far.",
-                strategy_name(data.plan.strategies.front()), join_words(names), month, held,
-                unmoved.size() == 1 ? "it does not move" : "none of them moves");
+                "stays within 5% of the scale of where it stood at month 0, and in {} of "
+                "the draws {} that far.",
+                strategy_name(anchor), join_words(names), month, held, rest);
   return draft;
 }
 

@@ -62,6 +62,9 @@ ul.plain { padding-left: 18px; }
 ul.plain li { margin-bottom: 6px; }
 ol.sources { font-size: 13px; padding-left: 22px; }
 ol.sources a { word-break: break-all; }
+ul.columns { columns: 2; column-gap: 24px; font-size: 11.5px; padding-left: 0;
+  list-style: none; font-family: Helvetica, Arial, sans-serif; }
+ul.columns li { break-inside: avoid; margin-bottom: 2px; }
 pre.licences { font-size: 11px; white-space: pre-wrap; background: #f7f7f7; padding: 10px; }
 @media print {
   @page { size: A4; margin: 16mm 14mm 16mm 14mm; }
@@ -74,6 +77,7 @@ pre.licences { font-size: 11px; white-space: pre-wrap; background: #f7f7f7; padd
   figure, tr, li.finding, p.legend { break-inside: avoid; }
   table.data { font-size: 8.5pt; }
   table.compact { font-size: 7.5pt; }
+  ul.columns { font-size: 7pt; }
   ol.sources a::after { content: ""; }
   .print-only { display: block !important; }
 }

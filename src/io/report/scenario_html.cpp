@@ -267,19 +267,19 @@ std::string timeline_html(const Scenario& s) {
   return out + "</ul>\n";
 }
 
+// Every entry in two columns of short lines: the block is long (hundreds of entries).
 std::string uncertainty_table(const Scenario& s) {
   if (s.uncertainty.empty()) return "<p>The scenario has no uncertainty block.</p>\n";
   std::string out = fmt::format(
-      "<p>{} entries; a pattern's <code>*</code> stands for any one part of a path. Each run "
-      "draws every number they govern.</p>\n<table class=\"data compact\"><thead><tr><th>number "
-      "(id path)</th><th>distribution</th><th>the number is</th></tr></thead><tbody>\n",
+      "<p>{} entries: each run draws every number they govern; a pattern's <code>*</code> "
+      "stands for any one part of a path.</p>\n<ul class=\"columns\">\n",
       s.uncertainty.size());
   for (const UncertainValue& u : s.uncertainty) {
-    out += fmt::format("<tr><td><code>{}</code></td><td>{}</td><td>{}</td></tr>\n",
-                       html_escape(u.path), html_escape(distribution_text(u.distribution)),
+    out += fmt::format("<li><code>{}</code> {} {}</li>\n", html_escape(u.path),
+                       html_escape(distribution_text(u.distribution)),
                        u.path.find('*') == std::string::npos ? tag(s, u.path) : "(pattern)");
   }
-  return out + "</tbody></table>\n";
+  return out + "</ul>\n";
 }
 
 }  // namespace
