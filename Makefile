@@ -15,7 +15,12 @@ CLANG_CXX ?= clang++-14
 PACKAGES := build-essential cmake pkg-config libyaml-cpp-dev nlohmann-json3-dev libfmt-dev \
             libcli11-dev libtbb-dev librandom123-dev libgtest-dev libgmock-dev libbenchmark-dev \
             libsqlite3-dev python3 strace
-CHECK_PACKAGES := clang-14 libclang-rt-14-dev clang-format clang-tidy
+# chromium: headless, for the report's browser tests (tests/report/) and `parley report --pdf`.
+CHECK_PACKAGES := clang-14 libclang-rt-14-dev clang-format clang-tidy chromium
+# npm, which the build uses to install the report's charting scripts (cmake/report_assets.cmake):
+# Debian's nodejs and npm, unless a Node.js that has npm is installed already (NodeSource's
+# nodejs includes npm and conflicts with Debian's npm package).
+NPM_PACKAGES := nodejs npm
 
 # Each stage of `make test`, in order: the cheap and broad first, so a failure shows early.
 TEST_STAGES := test-release lint test-sanitize test-tsan
@@ -23,11 +28,14 @@ TEST_STAGES := test-release lint test-sanitize test-tsan
 .PHONY: run test deps check-deps build build-sanitize build-tsan test-release test-sanitize \
         test-tsan lint bench clean
 
-# The main job: the static forecast, then every built-in strategy compared over 1,000 runs.
+# The main job: the static forecast, then every built-in strategy compared over 1,000 runs, and
+# the comparison's brief (docs/report.md), whose path it prints.
 run: build
 	$(BUILD)/apps/parley/parley forecast scenarios/afghanistan-2024.yaml
 	@echo
 	$(BUILD)/apps/parley/parley compare scenarios/afghanistan-2024.yaml --out runs/afghanistan-2024
+	@echo
+	$(BUILD)/apps/parley/parley report runs/afghanistan-2024
 
 # Every stage, each timed: the times show where the CI budget goes (docs/testing.md).
 test: check-deps
@@ -52,11 +60,23 @@ define install_missing
 	fi
 endef
 
+# Debian's nodejs and npm when no npm is on PATH.
+define install_npm
+	@if ! command -v npm >/dev/null; then \
+	  echo "Installing Debian packages for npm:" $(NPM_PACKAGES); \
+	  sudo=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+	  $$sudo apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $(NPM_PACKAGES); \
+	fi
+endef
+
 deps:
 	$(call install_missing,$(PACKAGES))
+	$(call install_npm)
 
 check-deps:
 	$(call install_missing,$(PACKAGES) $(CHECK_PACKAGES))
+	$(call install_npm)
 
 build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release

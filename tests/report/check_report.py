@@ -146,7 +146,8 @@ CHART_STATE = """(() => {
 
 
 def check(report: pathlib.Path, screenshot: str | None, pdf: str | None,
-          expect_charts: int | None, chromium: str, wait: float = 60) -> list[str]:
+          expect_charts: int | None, chromium: str, wait: float = 60,
+          section_shots: dict[str, str] | None = None) -> list[str]:
     problems: list[str] = []
     url = report.resolve().as_uri()
     with tempfile.TemporaryDirectory(prefix="parley-browser-") as profile:
@@ -190,6 +191,14 @@ def check(report: pathlib.Path, screenshot: str | None, pdf: str | None,
             if screenshot:
                 shot = browser.send("Page.captureScreenshot", {"format": "png"}, session=session)
                 pathlib.Path(screenshot).write_bytes(base64.b64decode(shot["data"]))
+            for element, path in (section_shots or {}).items():
+                browser.send("Runtime.evaluate", {"expression": f"document.getElementById("
+                                                                f"{json.dumps(element)})"
+                                                                ".scrollIntoView()"},
+                             session=session)
+                browser.pump(0.3)
+                shot = browser.send("Page.captureScreenshot", {"format": "png"}, session=session)
+                pathlib.Path(path).write_bytes(base64.b64decode(shot["data"]))
             if pdf:
                 printed = browser.send("Page.printToPDF", {"preferCSSPageSize": True},
                                        session=session, timeout=120)

@@ -8,8 +8,8 @@ report, check it in headless Chromium with check_report.py: every chart drawn, n
 error, no request leaving the file; the screenshot and a PDF print stay in WORKDIR), pdf
 (`report --pdf`, and the error when there is no Chromium), errors (what `report` says about a
 directory that is not a run directory) or default (the default comparison of `make run`, 1,000
-runs; its screenshot is docs/images/report.png: `report_e2e.py PARLEY DIR default --docs
-SOURCE_DIR`). Exits 1 with FAIL: and the reason, 77 when Chromium is missing.
+runs; its screenshots are docs/images/report.png and report-charts.png: `report_e2e.py PARLEY
+DIR default --docs SOURCE_DIR`). Exits 1 with FAIL: and the reason, 77 when Chromium is missing.
 """
 
 from __future__ import annotations
@@ -67,18 +67,21 @@ def report_case(parley: str, work: pathlib.Path, case: str, chromium: str,
     if not re.fullmatch(rf"Report: {re.escape(str(html))} \([0-9.]+ MB, [0-9.]+ s\)\n", said):
         fail(f"report printed {said!r}")
     screenshot = work / f"report-{case}.png"
+    charts_shot = work / f"report-{case}-charts.png"
     problems = check_report.check(html, str(screenshot), str(work / f"report-{case}.pdf"),
-                                  CHARTS[case], chromium)
+                                  CHARTS[case], chromium,
+                                  section_shots={"indicators": str(charts_shot)})
     for problem in problems:
         print(f"FAIL: {problem}")
     if problems:
         sys.exit(1)
     print(f"screenshot: {screenshot}")
     if docs is not None:
-        target = docs / "docs" / "images" / "report.png"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(screenshot, target)
-        print(f"copied to {target}")
+        images = docs / "docs" / "images"
+        images.mkdir(parents=True, exist_ok=True)
+        for shot, name in ((screenshot, "report.png"), (charts_shot, "report-charts.png")):
+            shutil.copyfile(shot, images / name)
+            print(f"copied to {images / name}")
 
 
 def pdf_case(parley: str, work: pathlib.Path) -> None:

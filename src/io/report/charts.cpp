@@ -102,11 +102,17 @@ bool varies(const std::vector<const SeriesSummary*>& rows) {
   });
 }
 
+// Months 0 to the last, ticks every 6 or 12 months.
+json month_axis(const ReportData& data) {
+  return {{"field", "month"},
+          {"type", "quantitative"},
+          {"title", "month"},
+          {"scale", {{"domain", {0, data.months.back()}}, {"nice", false}}},
+          {"axis", {{"tickMinStep", data.months.back() > 24 ? 12 : 6}}}};
+}
+
 json fan_spec(const ReportData& data, const std::string& series, const json& values, bool paired) {
-  json x = {{"field", "month"},
-            {"type", "quantitative"},
-            {"title", "month"},
-            {"axis", {{"tickMinStep", 6}}}};
+  json x = month_axis(data);
   const std::string unit = unit_of(describe_series(data.scenario, series));
   json colour = {{"field", "strategy"},
                  {"type", "nominal"},
@@ -143,10 +149,7 @@ json fan_spec(const ReportData& data, const std::string& series, const json& val
 }
 
 json difference_spec(const ReportData& data, const std::string& series, const json& values) {
-  json x = {{"field", "month"},
-            {"type", "quantitative"},
-            {"title", "month"},
-            {"axis", {{"tickMinStep", 6}}}};
+  json x = month_axis(data);
   json colour = {{"field", "strategy"},
                  {"type", "nominal"},
                  {"scale", strategy_scale(data)},
@@ -340,7 +343,10 @@ std::vector<Chart> agreement_charts(const ReportData& data) {
     for (const AgreementCurve& c : data.agreements) {
       if (c.issue != issue.id) continue;
       any = true;
+      // A step line needs only the months where the share changes, and the ends.
       for (std::size_t m = 0; m < data.months.size(); ++m) {
+        const bool end = m == 0 || m + 1 == data.months.size();
+        if (!end && c.agreed_by[m] == c.agreed_by[m - 1]) continue;
         values.push_back({{"track", issue_name(issue)},
                           {"strategy", strategy_name(c.strategy)},
                           {"month", data.months[m]},
@@ -368,7 +374,7 @@ std::vector<Chart> agreement_charts(const ReportData& data) {
                  {"height", 80},
                  {"mark", {{"type", "line"}, {"interpolate", "step-after"}, {"strokeWidth", 1.8}}},
                  {"encoding",
-                  {{"x", {{"field", "month"}, {"type", "quantitative"}, {"title", "month"}}},
+                  {{"x", month_axis(data)},
                    {"y",
                     {{"field", "share"},
                      {"type", "quantitative"},
