@@ -403,32 +403,6 @@ std::string screening_table(const ReportData& d) {
   return out;
 }
 
-// Scores against observations, when the run directory holds them (ReportData::scores).
-std::string scores_section(const ReportData& d) {
-  if (d.scores.empty() || !d.observations) return "";
-  const Observations& o = *d.observations;
-  std::string out = fmt::format(
-      "<section id=\"scores\">\n<h2>Scores against what happened</h2>\n<p>Against {} ({} events, "
-      "{} indicator values).</p>\n<table class=\"data compact\"><thead><tr><th>strategy</th><th "
-      "class=\"num\">Brier</th><th class=\"num\">persistence</th><th class=\"num\">skill</th><th "
-      "class=\"num\">CRPS</th><th class=\"num\">persistence</th><th class=\"num\">skill</th></tr>"
-      "</thead><tbody>\n",
-      html_escape(o.name), o.events.size(), o.indicators.size());
-  auto skill = [](const std::optional<double>& v) { return v ? fixed(*v, 2) : std::string("-"); };
-  for (const StrategyScore& s : d.scores) {
-    const ScoreSummary& m = s.summary;
-    out += fmt::format(
-        "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
-        "class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
-        "class=\"num\">{}</td></tr>\n",
-        strategy_label_html(s.strategy), fixed(m.brier, 3), fixed(m.persistence_brier, 3),
-        skill(m.brier_skill), fixed(m.crps, 3), fixed(m.persistence_crps, 3), skill(m.crps_skill));
-  }
-  return out +
-         "</tbody></table>\n<p class=\"legend\">Lower Brier and CRPS are better; skill is "
-         "1 - score / persistence's score (docs/observations.md).</p>\n</section>\n";
-}
-
 std::string method_html(const ReportData& d) {
   std::string out = "<section id=\"method\">\n<h2>How this brief was made</h2>\n";
   out += fmt::format(
@@ -536,6 +510,32 @@ int report_precision(const std::string& series) {
 
 std::string strategy_name(const std::string& id) { return id.empty() ? "(baselines)" : id; }
 
+// Scores against observations, when the run directory holds them (ReportData::scores).
+std::string scores_html(const ReportData& d) {
+  if (d.scores.empty() || !d.observations) return "";
+  const Observations& o = *d.observations;
+  std::string out = fmt::format(
+      "<section id=\"scores\">\n<h2>Scores against what happened</h2>\n<p>Against {} ({} events, "
+      "{} indicator values).</p>\n<table class=\"data compact\"><thead><tr><th>strategy</th><th "
+      "class=\"num\">Brier</th><th class=\"num\">persistence</th><th class=\"num\">skill</th><th "
+      "class=\"num\">CRPS</th><th class=\"num\">persistence</th><th class=\"num\">skill</th></tr>"
+      "</thead><tbody>\n",
+      html_escape(o.name), o.events.size(), o.indicators.size());
+  auto skill = [](const std::optional<double>& v) { return v ? fixed(*v, 2) : std::string("-"); };
+  for (const StrategyScore& s : d.scores) {
+    const ScoreSummary& m = s.summary;
+    out += fmt::format(
+        "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
+        "class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
+        "class=\"num\">{}</td></tr>\n",
+        html_escape(strategy_name(s.strategy)), fixed(m.brier, 3), fixed(m.persistence_brier, 3),
+        skill(m.brier_skill), fixed(m.crps, 3), fixed(m.persistence_crps, 3), skill(m.crps_skill));
+  }
+  return out +
+         "</tbody></table>\n<p class=\"legend\">Lower Brier and CRPS are better; skill is "
+         "1 - score / persistence's score (docs/observations.md).</p>\n</section>\n";
+}
+
 }  // namespace parley::detail
 
 namespace parley {
@@ -584,7 +584,7 @@ std::string report_html(const std::filesystem::path& run_directory, const Report
     add("sensitivity", "What the outcome hangs on (Morris screening)", "", screening_charts(data),
         screening_table(data));
   }
-  const std::string scores = scores_section(data);
+  const std::string scores = scores_html(data);
   if (!scores.empty()) contents.emplace_back("scores", "Scores against what happened");
   contents.emplace_back("scenario", "The scenario");
   contents.emplace_back("sources", "Sources");

@@ -194,6 +194,9 @@ std::vector<Chart> recognition_charts(const ReportData& data);
 std::vector<Chart> sweep_charts(const ReportData& data);
 std::vector<Chart> screening_charts(const ReportData& data);
 
+// The section of scores against observations, when the data holds them; empty otherwise.
+std::string scores_html(const ReportData& data);
+
 // The scenario in words: actors, blocs, issues, regime, strategies, timeline, uncertainty,
 // sources; judgements marked.
 std::string scenario_html(const Scenario& scenario);

@@ -360,6 +360,32 @@ TEST(ReportRunDirectory, BadSensitivityCsvIsLocated) {
                      "sensitivity.csv:2:29: mu: expected a number, got 'x'");
 }
 
+// The hook for scores: nothing without them; with them a row per strategy quoting its summary.
+TEST(ReportScores, ShownWhenTheDataHoldsThem) {
+  ReportData d = made_data();
+  EXPECT_EQ(scores_html(d), "");
+  Observations o;
+  o.name = "Afghanistan 2021-2024";
+  o.events.resize(3);
+  d.observations = o;
+  StrategyScore s;
+  s.strategy = "piecemeal";
+  s.summary.brier = 0.1234;
+  s.summary.persistence_brier = 0.25;
+  s.summary.brier_skill = 1 - 0.1234 / 0.25;
+  s.summary.crps = 1.5;
+  s.summary.persistence_crps = 2.0;
+  d.scores.push_back(s);
+  const std::string html = scores_html(d);
+  EXPECT_TRUE(contains(html, "Against Afghanistan 2021-2024 (3 events, 0 indicator values)"));
+  EXPECT_TRUE(contains(html,
+                       "<tr><td>piecemeal</td><td class=\"num\">0.123</td><td "
+                       "class=\"num\">0.250</td><td class=\"num\">0.51</td><td "
+                       "class=\"num\">1.500</td><td class=\"num\">2.000</td><td "
+                       "class=\"num\">-</td></tr>"))
+      << html;
+}
+
 TEST(ReportScenario, NumberBasisFollowsProvenance) {
   Scenario s;
   s.provenance["a"] = {"IPC", false, ""};
