@@ -31,7 +31,7 @@ std::filesystem::path output_of(const ReportArgs& a) {
 Handler add_report(CLI::App& app) {
   auto a = std::make_shared<ReportArgs>();
   app.add_option("run_directory", a->directory,
-                 "Run directory written by compare, simulate, sweep or sensitivity --out")
+                 "Run directory written by compare, simulate, sweep, sensitivity or score --out")
       ->required();
   app.add_option("-o,--output", a->out,
                  "HTML file to write (atomically; default: report.html in the run directory)");

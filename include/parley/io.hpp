@@ -93,6 +93,35 @@ struct StoreSession {
   int threads = 0;
 };
 
+// A scoring as results.sqlite holds it (`score --out`; docs/results-schema.md, Scores): the
+// observations scored against, a row per strategy and observation, a summary per strategy.
+struct StoredScoring {
+  std::int64_t scoring = 0;
+  std::string observations_file, observations_name, start, created;
+  struct Observation {
+    std::string strategy;
+    std::string kind;       // "event" or "indicator"
+    std::string item;       // the event's id, or the indicator value's series
+    std::string predicate;  // an event's, as written
+    std::string date;       // YYYY-MM
+    double observed = 0;    // 1 or 0 for an event
+    double forecast = 0;    // the share of runs for an event; the runs' median
+    double score = 0;       // Brier score, or CRPS
+    double persistence_forecast = 0, persistence_score = 0;
+    std::optional<bool> in_band_80;  // indicator values: the central 80% band holds it
+    std::string source;
+  };
+  std::vector<Observation> observations;  // by strategy (table order), events then indicators
+  struct Summary {
+    std::string strategy;
+    std::int64_t events = 0, indicators = 0;
+    std::optional<double> brier, persistence_brier, brier_skill;
+    std::optional<double> crps, persistence_crps, crps_skill;
+    std::optional<std::int64_t> covered_80;
+  };
+  std::vector<Summary> summaries;  // in the table's order
+};
+
 // results.sqlite: a RunSink that writes every run it receives, buffered and committed in
 // transactions of whole runs (WAL journal), so that a killed process leaves a database that
 // opens and holds every run committed before the kill. One connection, used by the thread that
@@ -179,6 +208,8 @@ class ResultStore final : public RunSink {
   std::int64_t write_scores(const Observations& observations, const std::string& observations_file,
                             const ScorePlan& plan, const std::vector<StrategyScore>& scores);
   void write_calibration(const CalibrationResult& result);
+  // The last scoring the database holds, or nothing when it was never scored.
+  std::optional<StoredScoring> last_scoring() const;
   // The command line and parley version of every session that wrote the database, first first.
   std::vector<std::pair<std::string, std::string>> session_commands() const;
   // Every manifest entry (docs/results-schema.md), e.g. a sweep's sweep_path.
@@ -311,13 +342,13 @@ struct ReportOptions {
   std::string reference;
 };
 
-// The report of a run directory (compare, simulate, sweep or sensitivity --out DIR) as one
-// HTML page: findings as sentences with their bands and what they hang on, fan charts, the
-// regime's policy, agreements and recognition, a screening's tornado, the scenario and every
-// source. Its charts are drawn by the Vega-Lite compiled into parley; opening it makes no
-// network request. The same directory gives the same bytes. Throws Error
-// request.not_run_directory, request.reference_not_run, io.read, and io.unavailable in a parley
-// built without the report's scripts (-DPARLEY_REPORT=OFF).
+// The report of a run directory (compare, simulate, sweep, sensitivity or score --out DIR) as
+// one HTML page: findings as sentences with their bands and what they hang on, fan charts, the
+// regime's policy, agreements and recognition, a screening's tornado, scores against
+// observations, the scenario and every source. Its charts are drawn by the Vega-Lite compiled into
+// parley; opening it makes no network request. The same directory gives the same bytes. Throws
+// Error request.not_run_directory, request.reference_not_run, io.read, and io.unavailable in a
+// parley built without the report's scripts (-DPARLEY_REPORT=OFF).
 std::string report_html(const std::filesystem::path& run_directory,
                         const ReportOptions& options = {});
 

@@ -902,6 +902,71 @@ void ResultStore::write_calibration(const CalibrationResult& result) {
   transaction.commit();
 }
 
+std::optional<StoredScoring> ResultStore::last_scoring() const {
+  // A database made before score existed has no scorings table.
+  Statement table(impl_->db, "SELECT count(*) FROM sqlite_master WHERE name = 'scorings'", "read");
+  if (!table.step() || table.column_int(0) == 0) return std::nullopt;
+  Statement last(impl_->db,
+                 "SELECT scoring, observations_file, observations_name, start, created FROM "
+                 "scorings ORDER BY scoring DESC LIMIT 1",
+                 "read");
+  if (!last.step()) return std::nullopt;
+  StoredScoring s;
+  s.scoring = last.column_int(0);
+  s.observations_file = last.column_text(1);
+  s.observations_name = last.column_text(2);
+  s.start = last.column_text(3);
+  s.created = last.column_text(4);
+  auto optional = [](const Statement& q, int column) {
+    return q.column_is_null(column) ? std::nullopt : std::optional(q.column_double(column));
+  };
+  Statement summaries(impl_->db,
+                      "SELECT strategy, events, brier, persistence_brier, brier_skill, "
+                      "indicators, crps, persistence_crps, crps_skill, covered_80 FROM "
+                      "score_summaries WHERE scoring = ?1 ORDER BY position",
+                      "read");
+  summaries.bind(1, s.scoring);
+  while (summaries.step()) {
+    StoredScoring::Summary row;
+    row.strategy = summaries.column_text(0);
+    row.events = summaries.column_int(1);
+    row.brier = optional(summaries, 2);
+    row.persistence_brier = optional(summaries, 3);
+    row.brier_skill = optional(summaries, 4);
+    row.indicators = summaries.column_int(5);
+    row.crps = optional(summaries, 6);
+    row.persistence_crps = optional(summaries, 7);
+    row.crps_skill = optional(summaries, 8);
+    if (!summaries.column_is_null(9)) row.covered_80 = summaries.column_int(9);
+    s.summaries.push_back(std::move(row));
+  }
+  Statement rows(impl_->db,
+                 "SELECT o.strategy, o.kind, o.item, coalesce(o.predicate, ''), o.date, "
+                 "o.observed, o.forecast, o.score, o.persistence_forecast, o.persistence_score, "
+                 "o.in_band_80, o.source FROM observation_scores o JOIN score_summaries m ON "
+                 "m.scoring = o.scoring AND m.strategy = o.strategy WHERE o.scoring = ?1 ORDER "
+                 "BY m.position, o.kind, o.position",
+                 "read");
+  rows.bind(1, s.scoring);
+  while (rows.step()) {
+    StoredScoring::Observation o;
+    o.strategy = rows.column_text(0);
+    o.kind = rows.column_text(1);
+    o.item = rows.column_text(2);
+    o.predicate = rows.column_text(3);
+    o.date = rows.column_text(4);
+    o.observed = rows.column_double(5);
+    o.forecast = rows.column_double(6);
+    o.score = rows.column_double(7);
+    o.persistence_forecast = rows.column_double(8);
+    o.persistence_score = rows.column_double(9);
+    if (!rows.column_is_null(10)) o.in_band_80 = rows.column_int(10) != 0;
+    o.source = rows.column_text(11);
+    s.observations.push_back(std::move(o));
+  }
+  return s;
+}
+
 std::vector<std::pair<std::string, std::string>> ResultStore::session_commands() const {
   Statement query(impl_->db, "SELECT command_line, parley_version FROM sessions ORDER BY session",
                   "read");

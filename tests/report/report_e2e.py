@@ -3,8 +3,8 @@
 
     report_e2e.py PARLEY WORKDIR CASE
 
-CASE is one of compare, simulate, sweep, sensitivity (make that run directory, write its
-report, check it in headless Chromium with check_report.py: every chart drawn, no console
+CASE is one of compare, simulate, sweep, sensitivity, score (make that run directory, write its
+report; a scored one must show its scores, check it in headless Chromium with check_report.py: every chart drawn, no console
 error, no request leaving the file; the screenshot and a PDF print stay in WORKDIR), pdf
 (`report --pdf`, and the error when there is no Chromium), errors (what `report` says about a
 directory that is not a run directory) or default (the default comparison of `make run`, 1,000
@@ -25,6 +25,8 @@ import sys
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import check_report  # noqa: E402
 
+SOURCE = pathlib.Path(__file__).resolve().parents[2]
+
 # Small runs of the default scenario: every kind of run directory in a few seconds each.
 RUNS = {
     "compare": ["compare", "--runs", "40", "--months", "24", "-q"],
@@ -34,10 +36,14 @@ RUNS = {
     "sensitivity": ["sensitivity", "--strategy", "piecemeal", "--reference", "isolation",
                     "--trajectories", "2", "--months", "6"],
     "default": ["compare", "-q"],
+    # The 2021 scenario scored against what happened by May 2024: the brief shows the scores.
+    "score": ["score", str(SOURCE / "scenarios" / "afghanistan-2021.yaml"),
+              str(SOURCE / "scenarios" / "observations" / "afghanistan-2021-2024.yaml"),
+              "--runs", "30", "-q"],
 }
 # Charts each report must hold at least (fan and difference charts of the indicators that move,
 # policy, agreements, recognition; a sweep's moving series; the tornado).
-CHARTS = {"compare": 18, "simulate": 8, "sweep": 2, "sensitivity": 1, "default": 18}
+CHARTS = {"compare": 18, "simulate": 8, "sweep": 2, "sensitivity": 1, "default": 18, "score": 18}
 
 
 def fail(message: str) -> None:
@@ -66,6 +72,11 @@ def report_case(parley: str, work: pathlib.Path, case: str, chromium: str,
     html = directory / "report.html"
     if not re.fullmatch(rf"Report: {re.escape(str(html))} \([0-9.]+ MB, [0-9.]+ s\)\n", said):
         fail(f"report printed {said!r}")
+    if case == "score":
+        page = html.read_text()
+        rows = re.findall(r"<tr><td>[a-z-]+</td><td class=\"num\">[0-9.]+</td>", page)
+        if "<h2>Scores against what happened</h2>" not in page or len(rows) < 6:
+            fail(f"the brief of a scored run directory shows no scores ({len(rows)} rows)")
     screenshot = work / f"report-{case}.png"
     charts_shot = work / f"report-{case}-charts.png"
     problems = check_report.check(html, str(screenshot), str(work / f"report-{case}.pdf"),

@@ -226,8 +226,10 @@ std::string findings_html(const ReportData& d, const std::vector<Finding>& findi
   const std::size_t runs = d.runs_stored;
   // Grouped by the strategy a finding compares with the reference; the rest after.
   std::vector<std::string> groups;
+  // compare and score: a strategy against the reference; sweeps and screenings list theirs.
+  const bool compared = !d.reference.empty() && d.plan.command != "sweep" && !d.screening;
   for (const std::string& s : d.plan.strategies) {
-    if (d.plan.command == "compare" && s != d.reference) groups.push_back(s);
+    if (compared && s != d.reference) groups.push_back(s);
   }
   std::vector<bool> shown(findings.size(), false);
   for (const std::string& group : groups) {
@@ -510,30 +512,85 @@ int report_precision(const std::string& series) {
 
 std::string strategy_name(const std::string& id) { return id.empty() ? "(baselines)" : id; }
 
-// Scores against observations, when the run directory holds them (ReportData::scores).
+// Scores against observations, when the database holds a scoring: the summary per strategy,
+// then every event's probability and every indicator value's median beside what happened.
 std::string scores_html(const ReportData& d) {
-  if (d.scores.empty() || !d.observations) return "";
-  const Observations& o = *d.observations;
+  if (!d.scoring) return "";
+  const StoredScoring& s = *d.scoring;
+  auto value = [](const std::optional<double>& v, int precision) {
+    return v ? fixed(*v, precision) : std::string("-");
+  };
+  std::vector<std::string> strategies;
+  for (const auto& row : s.summaries) strategies.push_back(row.strategy);
+  const std::int64_t events = s.summaries.empty() ? 0 : s.summaries.front().events;
+  const std::int64_t indicators = s.summaries.empty() ? 0 : s.summaries.front().indicators;
   std::string out = fmt::format(
-      "<section id=\"scores\">\n<h2>Scores against what happened</h2>\n<p>Against {} ({} events, "
-      "{} indicator values).</p>\n<table class=\"data compact\"><thead><tr><th>strategy</th><th "
-      "class=\"num\">Brier</th><th class=\"num\">persistence</th><th class=\"num\">skill</th><th "
-      "class=\"num\">CRPS</th><th class=\"num\">persistence</th><th class=\"num\">skill</th></tr>"
-      "</thead><tbody>\n",
-      html_escape(o.name), o.events.size(), o.indicators.size());
-  auto skill = [](const std::optional<double>& v) { return v ? fixed(*v, 2) : std::string("-"); };
-  for (const StrategyScore& s : d.scores) {
-    const ScoreSummary& m = s.summary;
+      "<section id=\"scores\">\n<h2>Scores against what happened</h2>\n<p>The runs scored "
+      "against <strong>{}</strong> (<code>{}</code>, month 0 = {}; scored {}): {} events and {} "
+      "indicator values. Lower Brier and CRPS are better; skill is 1 − score / the persistence "
+      "baseline's (every run's month 0 held): above 0 the runs beat it (parley's "
+      "docs/observations.md explains every score).</p>\n",
+      html_escape(s.observations_name), html_escape(s.observations_file), html_escape(s.start),
+      html_escape(s.created), events, indicators);
+  out +=
+      "<table class=\"data compact\"><thead><tr><th>strategy</th><th class=\"num\">Brier</th>"
+      "<th class=\"num\">persistence</th><th class=\"num\">skill</th><th "
+      "class=\"num\">CRPS</th><th class=\"num\">persistence</th><th "
+      "class=\"num\">skill</th><th class=\"num\">in the 80% band</th></tr></thead><tbody>\n";
+  for (const auto& row : s.summaries) {
     out += fmt::format(
         "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
         "class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
-        "class=\"num\">{}</td></tr>\n",
-        html_escape(strategy_name(s.strategy)), fixed(m.brier, 3), fixed(m.persistence_brier, 3),
-        skill(m.brier_skill), fixed(m.crps, 3), fixed(m.persistence_crps, 3), skill(m.crps_skill));
+        "class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+        html_escape(strategy_name(row.strategy)), value(row.brier, 3),
+        value(row.persistence_brier, 3), value(row.brier_skill, 2), value(row.crps, 3),
+        value(row.persistence_crps, 3), value(row.crps_skill, 2),
+        row.covered_80 ? fmt::format("{} of {}", *row.covered_80, row.indicators) : "-");
   }
-  return out +
-         "</tbody></table>\n<p class=\"legend\">Lower Brier and CRPS are better; skill is "
-         "1 - score / persistence's score (docs/observations.md).</p>\n</section>\n";
+  out += "</tbody></table>\n";
+  // One row per observation, one column per strategy.
+  for (const char* kind : {"event", "indicator"}) {
+    const bool event = std::string(kind) == "event";
+    std::map<std::string, std::vector<const StoredScoring::Observation*>> by_strategy;
+    for (const auto& o : s.observations) {
+      if (o.kind == kind) by_strategy[o.strategy].push_back(&o);
+    }
+    const auto& first = by_strategy[strategies.empty() ? std::string() : strategies.front()];
+    if (first.empty()) continue;
+    out += fmt::format(
+        "<h3>{}</h3>\n<table class=\"data compact\"><thead><tr><th>{}</th><th>"
+        "by</th><th class=\"num\">{}</th>",
+        event ? "Events: the share of runs in which each happened"
+              : "Indicator values: the runs' median (✓ inside the 80% band)",
+        event ? "event" : "series", event ? "happened" : "observed");
+    for (const std::string& st : strategies) {
+      out += fmt::format("<th class=\"num\">{}</th>", html_escape(strategy_name(st)));
+    }
+    out += "</tr></thead><tbody>\n";
+    for (std::size_t i = 0; i < first.size(); ++i) {
+      const auto& o = *first[i];
+      out +=
+          fmt::format("<tr><td title=\"{}\">{}</td><td>{}</td><td class=\"num\">{}</td>",
+                      html_escape(o.predicate.empty() ? o.source : o.predicate),
+                      html_escape(o.item), html_escape(o.date),
+                      event ? (o.observed != 0 ? "yes" : "no") : fmt::format("{:.4g}", o.observed));
+      for (const std::string& st : strategies) {
+        const auto& column = by_strategy[st];
+        const StoredScoring::Observation* match = i < column.size() ? column[i] : nullptr;
+        if (match == nullptr) {
+          out += "<td class=\"num\">-</td>";
+        } else if (event) {
+          out += fmt::format("<td class=\"num\">{:.0f}%</td>", 100 * match->forecast);
+        } else {
+          out += fmt::format("<td class=\"num\">{:.4g}{}</td>", match->forecast,
+                             match->in_band_80.value_or(false) ? " ✓" : "");
+        }
+      }
+      out += "</tr>\n";
+    }
+    out += "</tbody></table>\n";
+  }
+  return out + "</section>\n";
 }
 
 }  // namespace parley::detail
@@ -561,7 +618,8 @@ std::string report_html(const std::filesystem::path& run_directory, const Report
     contents.emplace_back(id, title);
     all.insert(all.end(), charts.begin(), charts.end());
   };
-  if (command == "compare" || command == "simulate") {
+  // compare, simulate, and score, whose runs are a comparison's.
+  if (command != "sweep" && !data.screening) {
     add("indicators", "Indicators month by month",
         "<p>Every indicator the runs record, for every strategy; indicators that do not move in "
         "any run are left out.</p>\n",

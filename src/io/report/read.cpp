@@ -30,7 +30,7 @@ fs::path database_of(const fs::path& directory) {
   if (!fs::exists(directory, ec)) {
     throw Error(ErrorId::request_not_run_directory,
                 fmt::format("report: '{}' does not exist (expected a run directory, which "
-                            "compare, simulate, sweep or sensitivity --out DIR writes)",
+                            "compare, simulate, sweep, sensitivity or score --out DIR writes)",
                             directory.string()));
   }
   const fs::path file = directory / "results.sqlite";
@@ -44,7 +44,7 @@ fs::path database_of(const fs::path& directory) {
   }
   throw Error(ErrorId::request_not_run_directory,
               fmt::format("report: '{}' holds no results.sqlite, so it is not a run directory "
-                          "(compare, simulate, sweep or sensitivity --out DIR writes one){}",
+                          "(compare, simulate, sweep, sensitivity or score --out DIR writes one){}",
                           directory.string(), hint));
 }
 
@@ -306,6 +306,7 @@ ReportData read_report_data(const fs::path& directory, const ReportOptions& opti
     throw Error(ErrorId::io_read,
                 fmt::format("{} holds no runs yet: there is nothing to report", file.string()));
   }
+  data.scoring = store->last_scoring();
   const nlohmann::json manifest = read_manifest_json(data.directory);
   const std::string& command = data.plan.command;
   if (command == "sensitivity") {

@@ -94,11 +94,8 @@ struct ReportData {
   std::vector<SweepBands> sweep;
   // sensitivity
   std::optional<Screening> screening;
-  // Scores against observations. Nothing writes them into a run directory yet: when `parley
-  // score` stores its scores there (results.sqlite or score.csv), read_report_data() fills
-  // this and the report shows them (page.cpp, scores_section).
-  std::vector<StrategyScore> scores;
-  std::optional<Observations> observations;
+  // The last scoring the database holds (`score --out`), if any.
+  std::optional<StoredScoring> scoring;
 };
 
 // Reads everything the report shows. `directory` holds results.sqlite (a run directory, or the

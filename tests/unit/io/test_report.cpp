@@ -360,29 +360,54 @@ TEST(ReportRunDirectory, BadSensitivityCsvIsLocated) {
                      "sensitivity.csv:2:29: mu: expected a number, got 'x'");
 }
 
-// The hook for scores: nothing without them; with them a row per strategy quoting its summary.
-TEST(ReportScores, ShownWhenTheDataHoldsThem) {
+// Scores: nothing without a scoring; with one, the summary per strategy and every observation.
+TEST(ReportScores, ShownWhenTheDatabaseHoldsAScoring) {
   ReportData d = made_data();
   EXPECT_EQ(scores_html(d), "");
-  Observations o;
-  o.name = "Afghanistan 2021-2024";
-  o.events.resize(3);
-  d.observations = o;
-  StrategyScore s;
-  s.strategy = "piecemeal";
-  s.summary.brier = 0.1234;
-  s.summary.persistence_brier = 0.25;
-  s.summary.brier_skill = 1 - 0.1234 / 0.25;
-  s.summary.crps = 1.5;
-  s.summary.persistence_crps = 2.0;
-  d.scores.push_back(s);
+  StoredScoring s;
+  s.observations_name = "Afghanistan 2021-2024";
+  s.observations_file = "obs.yaml";
+  s.start = "2021-08";
+  StoredScoring::Summary summary;
+  summary.strategy = "piecemeal";
+  summary.events = 1;
+  summary.indicators = 1;
+  summary.brier = 0.1234;
+  summary.persistence_brier = 0.25;
+  summary.brier_skill = 1 - 0.1234 / 0.25;
+  summary.crps = 1.5;
+  summary.persistence_crps = 2.0;
+  summary.covered_80 = 1;
+  s.summaries.push_back(summary);
+  StoredScoring::Observation event;
+  event.strategy = "piecemeal";
+  event.kind = "event";
+  event.item = "girls_secondary_reopen";
+  event.date = "2024-05";
+  event.forecast = 0.125;
+  StoredScoring::Observation value = event;
+  value.kind = "indicator";
+  value.item = "food_insecure_millions";
+  value.observed = 22.8;
+  value.forecast = 21.25;
+  value.in_band_80 = true;
+  s.observations = {event, value};
+  d.scoring = s;
   const std::string html = scores_html(d);
-  EXPECT_TRUE(contains(html, "Against Afghanistan 2021-2024 (3 events, 0 indicator values)"));
+  EXPECT_TRUE(contains(html, "against <strong>Afghanistan 2021-2024</strong>")) << html;
   EXPECT_TRUE(contains(html,
                        "<tr><td>piecemeal</td><td class=\"num\">0.123</td><td "
                        "class=\"num\">0.250</td><td class=\"num\">0.51</td><td "
                        "class=\"num\">1.500</td><td class=\"num\">2.000</td><td "
-                       "class=\"num\">-</td></tr>"))
+                       "class=\"num\">-</td><td class=\"num\">1 of 1</td></tr>"))
+      << html;
+  EXPECT_TRUE(contains(html,
+                       ">girls_secondary_reopen</td><td>2024-05</td><td "
+                       "class=\"num\">no</td><td class=\"num\">12%</td>"))
+      << html;
+  EXPECT_TRUE(contains(html,
+                       ">food_insecure_millions</td><td>2024-05</td><td "
+                       "class=\"num\">22.8</td><td class=\"num\">21.25 ✓</td>"))
       << html;
 }
 
