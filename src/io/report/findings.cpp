@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 #include "io/report/report.hpp"
@@ -75,7 +76,8 @@ std::vector<double> differences(const PairedValues& p) {
 // `holds` per run: the value `d` lies on the side `sign` (-1: below zero, +1: above).
 std::vector<char> on_side(const std::vector<double>& d, int sign) {
   std::vector<char> holds(d.size());
-  for (std::size_t r = 0; r < d.size(); ++r) holds[r] = sign < 0 ? d[r] < 0 : d[r] > 0;
+  for (std::size_t r = 0; r < d.size(); ++r)
+    holds[r] = static_cast<char>(sign < 0 ? d[r] < 0 : d[r] > 0);
   return holds;
 }
 
@@ -402,7 +404,7 @@ Draft level_finding(const PairedValues& p, const Outcome& o) {
   draft.search.outcome = p.values;
   draft.search.holds.resize(p.values.size());
   for (std::size_t r = 0; r < p.values.size(); ++r) {
-    draft.search.holds[r] = p.values[r] < p.start[r];
+    draft.search.holds[r] = static_cast<char>(p.values[r] < p.start[r]);
   }
   draft.finding.text = fmt::format(
       "Under {}, {}{} [{}, {}] people are in acute food insecurity at month {}, "
@@ -440,7 +442,8 @@ std::vector<Finding> sweep_findings(const ReportData& data) {
       if (bands.series != name || bands.at_value.size() != x.size() || x.size() < 2) continue;
       const int precision = report_precision(name);
       std::size_t jump = 0;
-      double largest = -1, low = INFINITY, high = -INFINITY;
+      double largest = -1;
+      double low = std::numeric_limits<double>::infinity(), high = -low;
       for (std::size_t k = 0; k < x.size(); ++k) {
         low = std::min(low, bands.at_value[k].p50);
         high = std::max(high, bands.at_value[k].p50);
@@ -541,6 +544,7 @@ double driver_threshold(std::size_t runs) {
 void find_drivers(std::vector<DriverSearch>& searches, const DrawSource& numbers,
                   const Scenario& scenario) {
   std::vector<std::vector<double>> outcome_ranks;
+  outcome_ranks.reserve(searches.size());
   for (const DriverSearch& s : searches) outcome_ranks.push_back(ranks(s.outcome));
   numbers([&](const DrawnNumber& number) {
     // A number some runs did not draw (a sweep's swept number) says nothing run by run.
@@ -615,6 +619,7 @@ std::vector<Finding> headline_findings(const ReportData& data, const DrawSource&
     if (auto draft = unmoved_finding(data)) drafts.push_back(std::move(*draft));
   }
   std::vector<DriverSearch> searches;
+  searches.reserve(drafts.size());
   for (Draft& d : drafts) searches.push_back(std::move(d.search));
   find_drivers(searches, draws, data.scenario);
   std::vector<Finding> findings;

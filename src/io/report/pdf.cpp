@@ -39,7 +39,7 @@ fs::path find_chromium() {
     std::size_t start = 0;
     for (;;) {
       const std::size_t colon = directories.find(':', start);
-      const fs::path candidate = fs::path(directories.substr(start, colon - start)) / name;
+      fs::path candidate = fs::path(directories.substr(start, colon - start)) / name;
       if (executable(candidate)) return candidate;
       if (colon == std::string::npos) break;
       start = colon + 1;
@@ -55,6 +55,7 @@ fs::path find_chromium() {
 int run_program(const std::vector<std::string>& argv, const fs::path& log,
                 std::chrono::seconds limit) {
   std::vector<char*> args;
+  args.reserve(argv.size() + 1);
   for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   const pid_t child = ::fork();

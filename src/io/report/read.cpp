@@ -33,7 +33,7 @@ fs::path database_of(const fs::path& directory) {
                             "compare, simulate, sweep, sensitivity or score --out DIR writes)",
                             directory.string()));
   }
-  const fs::path file = directory / "results.sqlite";
+  fs::path file = directory / "results.sqlite";
   if (fs::is_regular_file(file, ec)) return file;
   std::string hint;
   const fs::path partial =

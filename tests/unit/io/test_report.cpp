@@ -241,7 +241,7 @@ std::filesystem::path write_run(const test::TempDir& dir, const std::string& com
   plan.months = 12;
   plan.engine = context.plan.engagement.engine;
   plan.runs = 24;
-  const auto run = dir / "run";
+  auto run = dir / "run";
   std::filesystem::create_directories(run);
   auto store = ResultStore::create(
       run / "results.sqlite", s, plan,
