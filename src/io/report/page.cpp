@@ -251,6 +251,22 @@ std::string findings_html(const ReportData& d, const std::vector<Finding>& findi
     out += fmt::format("{}<ul class=\"findings\">\n{}</ul>\n",
                        groups.empty() ? "" : "<h3>Whatever the strategy</h3>\n", rest);
   }
+  if (d.screening) {
+    return out + fmt::format(
+                     "<p class=\"legend\">μ* is the mean absolute change of the outcome when a "
+                     "factor moves over its whole range, over {} Morris trajectories; the "
+                     "factors are marked <span class=\"tag j\">judgement</span> or <span "
+                     "class=\"tag s\">sourced</span> as the scenario says.</p>\n</section>\n",
+                     d.screening->trajectories);
+  }
+  if (d.plan.command == "sweep") {
+    return out + fmt::format(
+                     "<p class=\"legend\">Every number is a median over the runs at one value "
+                     "of <code>{}</code>; every value sees the same draws. The swept number is "
+                     "marked <span class=\"tag j\">judgement</span> or <span class=\"tag "
+                     "s\">sourced</span> as the scenario says.</p>\n</section>\n",
+                     html_escape(d.sweep_path));
+  }
   out += fmt::format(
       "<p class=\"legend\">Every number is a median over the {} runs with its 10-90% band in "
       "brackets; differences are paired (each strategy against {} in the same run, with the same "
@@ -390,12 +406,15 @@ std::string screening_table(const ReportData& d) {
     const std::string kind = !basis.stated     ? "<span class=\"tag n\">no source</span>"
                              : basis.judgement ? "<span class=\"tag j\">judgement</span>"
                                                : "<span class=\"tag s\">sourced</span>";
+    // The source in full on hover; its start in the table, which would otherwise run long.
+    std::string cited = basis.source;
+    if (cited.size() > 60) cited = cited.substr(0, cited.rfind(' ', 57)) + " …";
     out += fmt::format(
         "<tr><td class=\"num\">{}</td><td><code>{}</code></td><td class=\"num\">[{:.4g}, "
         "{:.4g}]</td><td class=\"num\">{:.4g}</td><td class=\"num\">{:.4g}</td><td "
-        "class=\"num\">{:.4g}</td><td>{} {}</td></tr>\n",
-        i + 1, html_escape(e.path), e.low, e.high, e.mu_star, e.mu, e.sigma, kind,
-        html_escape(basis.source));
+        "class=\"num\">{:.4g}</td><td title=\"{}\">{} {}</td></tr>\n",
+        i + 1, html_escape(e.path), e.low, e.high, e.mu_star, e.mu, e.sigma,
+        html_escape(basis.source), kind, html_escape(cited));
   }
   out += "</tbody></table>\n";
   if (top < s.effects.size()) {
