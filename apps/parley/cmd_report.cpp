@@ -22,8 +22,21 @@ struct ReportArgs {
 // directory replaces with the rest).
 std::filesystem::path output_of(const ReportArgs& a) {
   if (!a.out.empty()) return a.out;
-  std::filesystem::path directory = a.directory;
+  std::filesystem::path directory = std::filesystem::path(a.directory).lexically_normal();
   if (directory.filename() == "results.sqlite") directory = directory.parent_path();
+  if (directory.filename().empty()) directory = directory.parent_path();
+  // A killed run's work directory (.NAME.partial) becomes the run directory once --resume
+  // finishes it: a report written into it would be carried there, stale.
+  const std::string name = directory.filename().string();
+  const std::string suffix = ".partial";
+  if (name.size() > suffix.size() && name.front() == '.' &&
+      name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    throw Error(ErrorId::request_invalid_option,
+                fmt::format("report: {} is the work directory of an unfinished run, which "
+                            "--resume turns into the run directory; name the report's file with "
+                            "-o FILE",
+                            a.directory));
+  }
   return directory / "report.html";
 }
 }  // namespace
@@ -40,8 +53,8 @@ Handler add_report(CLI::App& app) {
   app.add_option("--pdf", a->pdf, "Also print the report to this PDF file with headless Chromium");
   return [a] {
     const auto start = std::chrono::steady_clock::now();
-    const std::string html = report_html(a->directory, a->options);
     const std::filesystem::path file = output_of(*a);
+    const std::string html = report_html(a->directory, a->options);
     write_file_atomically(file, html);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

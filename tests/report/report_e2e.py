@@ -129,6 +129,14 @@ def errors_case(parley: str, work: pathlib.Path) -> None:
         fail(f"report of an empty directory said {said!r}")
     if (empty / "report.html").exists():
         fail("a report was written for a directory that is not a run directory")
+    # A killed run's work directory: its report must go elsewhere (-o), or --resume would carry
+    # it, stale, into the finished run directory.
+    partial = work / ".run.partial"
+    partial.mkdir()
+    said = run([parley, "report", str(partial)], expect=2)
+    if "is the work directory of an unfinished run" not in said or \
+            (partial / "report.html").exists():
+        fail(f"report of a work directory said {said!r}")
 
 
 def main() -> int:
