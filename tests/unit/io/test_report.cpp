@@ -224,7 +224,8 @@ TEST(ReportText, EscapingAndNumbers) {
 // ---------------------------------------------------------------------------------------------
 // A real run directory: the default scenario, two strategies, a few runs.
 
-std::filesystem::path write_run(const test::TempDir& dir, const std::string& command = "compare") {
+std::filesystem::path write_run(const test::TempDir& dir, const std::string& command = "compare",
+                                std::uint64_t stored = 24) {
   const Scenario s = load_scenario_text(embedded_default_scenario(), "default");
   ComparisonContext context;
   context.plan.strategies = {"isolation", "piecemeal"};
@@ -246,9 +247,12 @@ std::filesystem::path write_run(const test::TempDir& dir, const std::string& com
   auto store = ResultStore::create(
       run / "results.sqlite", s, plan,
       {.command_line = "parley compare (test)", .scenario_file = "<embedded>", .threads = 2});
-  stream_comparison(s, context.plan, all_runs(context.plan), *store);
+  std::vector<std::uint64_t> runs = all_runs(context.plan);
+  runs.resize(stored);
+  stream_comparison(s, context.plan, runs, *store);
   store->finish(1.0);
-  write_run_directory(run, s, context, *store, summarise(*store, "isolation"));
+  // A killed run has its database only.
+  if (stored == 24) write_run_directory(run, s, context, *store, summarise(*store, "isolation"));
   store->close();
   return run;
 }
@@ -329,6 +333,16 @@ TEST(ReportRunDirectory, OnePageSelfContainedAndReproducible) {
   EXPECT_EQ(assets.vega.version, "6.4.0");
   EXPECT_EQ(assets.vega_lite.version, "6.5.0");
   EXPECT_EQ(assets.vega_embed.version, "7.3.0");
+}
+
+TEST(ReportRunDirectory, AnUnfinishedRunSaysHowManyRunsItHolds) {
+  test::TempDir dir;
+  const auto run = write_run(dir, "compare", 10);
+  const ReportData d = read_report_data(run, {});
+  EXPECT_FALSE(d.complete);
+  EXPECT_EQ(d.runs_stored, 10u);
+  EXPECT_EQ(d.reference, "isolation");  // no manifest.json: the first strategy
+  EXPECT_TRUE(contains(report_html(run), "Incomplete: the database holds 10 of the 24 runs"));
 }
 
 TEST(ReportRunDirectory, ChosenReferenceMustHaveRun) {
