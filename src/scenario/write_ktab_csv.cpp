@@ -68,10 +68,16 @@ std::string dimension_name(const Issue& issue) {
   return ktab_field(issue.label.empty() ? issue.id : issue.label, ktab_max_description);
 }
 
+// A number as parley's KTAB reader accepts it back: magnitudes below limits::min_magnitude,
+// which rescaling can produce from accepted numbers, are written as 0 (E016 would reject them).
+double readable(double value) { return std::abs(value) < limits::min_magnitude ? 0.0 : value; }
+
 // Maps the issue's scale onto KTAB's 0-100. A [0, 100] issue maps by the factor 1 exactly, so
-// its positions are written unchanged.
+// its positions are written unchanged; on other scales rounding may step a bound by an ulp
+// (100.00000000000001), which parley's reader rejects (E013), so the result is clamped.
 double to_percent(const Issue& issue, double value) {
-  return (value - issue.scale_min) * (100.0 / (issue.scale_max - issue.scale_min));
+  const double percent = (value - issue.scale_min) * (100.0 / (issue.scale_max - issue.scale_min));
+  return readable(std::clamp(percent, 0.0, 100.0));
 }
 
 struct Cell {
@@ -109,7 +115,7 @@ std::vector<Cell> actor_cells(const Scenario& scenario, const Actor& actor) {
     if (sum <= 100.0) break;
     factor = std::nextafter(factor, 0.0);
   }
-  for (Cell& cell : cells) cell.salience *= factor;
+  for (Cell& cell : cells) cell.salience = readable(cell.salience * factor);
   return cells;
 }
 

@@ -156,6 +156,23 @@ TEST(RoundTrip, KtabCsvPlacesUninvolvedActorsAtTheStatusQuoWithNoSalience) {
   EXPECT_EQ(bystander.salience.at("ct"), 0.0);
 }
 
+// Found by fuzzing (tests/fuzz, fuzz_eu_csv): rescaling to 0-100 wrote a position at the top of a
+// 0-0.3 scale as 100.00000000000001, and one 1e-12 above the bottom of a 0.1-1 scale as 1.1e-10,
+// both of which the KTAB reader rejects (E013, E016).
+TEST(RoundTrip, KtabCsvRescaledPositionsStayReadable) {
+  Scenario s = small_scenario(3);
+  s.issues.push_back(issue("narrow", "Narrow", IssueKind::technical, 0, 0.3, std::nullopt));
+  s.issues.push_back(issue("offset", "Offset", IssueKind::technical, 0.1, 1, std::nullopt));
+  s.actors[0].positions["narrow"] = 0.3;
+  s.actors[0].salience["narrow"] = 10;
+  s.actors[1].positions["offset"] = 0.100000000001;
+  s.actors[1].salience["offset"] = 10;
+  detail::Parsed ktab = detail::parse_ktab_csv(to_ktab_csv(s), "out.csv");
+  ASSERT_TRUE(ktab.diagnostics.empty()) << format_diagnostic(ktab.diagnostics.front());
+  EXPECT_EQ(ktab.scenario.actors[0].positions.at("narrow"), 100.0);
+  EXPECT_EQ(ktab.scenario.actors[1].positions.at("offset"), 0.0);
+}
+
 TEST(RoundTrip, KtabCsvKeepsCommasInNamesAndShortensLongNames) {
   Scenario s = small_scenario(3);
   s.meta.name = "Gulf, 2020";
