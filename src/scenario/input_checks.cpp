@@ -136,6 +136,11 @@ class NestingScan {
 std::optional<TextProblem> invalid_utf8(std::string_view text) {
   int line = 1, column = 1;
   for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '\0') {
+      return TextProblem{{line, column},
+                         "the file holds a NUL byte here, which no text format allows (a file "
+                         "saved as UTF-16 or UTF-32 has many); save the file as UTF-8"};
+    }
     const std::size_t length = sequence_length(text, i);
     if (length == 0) {
       return TextProblem{
@@ -153,6 +158,22 @@ std::optional<TextProblem> invalid_utf8(std::string_view text) {
     i += length;
   }
   return std::nullopt;
+}
+
+std::string valid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t length = sequence_length(text, i);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+      ++i;
+    } else {
+      out.append(text, i, length);
+      i += length;
+    }
+  }
+  return out;
 }
 
 std::optional<Diagnostic> raw_text_problem(std::string_view text, const std::string& file) {

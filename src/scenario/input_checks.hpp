@@ -19,8 +19,15 @@ struct TextProblem {
 };
 
 // The first byte that is not part of valid UTF-8 (overlong forms, surrogates and code points
-// above U+10FFFF are invalid too). Columns count characters.
+// above U+10FFFF are invalid too), or the first NUL: valid UTF-8, but in no text format, and
+// yaml-cpp takes text with NULs for UTF-16 or UTF-32 and misreads all of it. Columns count
+// characters.
 std::optional<TextProblem> invalid_utf8(std::string_view text);
+
+// `text` with each byte that is not part of valid UTF-8 replaced by U+FFFD. For messages that
+// quote a parser's own (yaml-cpp and nlohmann/json print single bytes of a multi-byte character),
+// so that a diagnostic is always valid UTF-8, as a terminal and JSON output need.
+std::string valid_utf8(std::string_view text);
 
 // The checks every input format shares, on the raw text: its size (E004) and its encoding
 // (E003), reported for `file`; nothing when both are fine.

@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "scenario/input_checks.hpp"
+
 namespace parley::detail {
 namespace {
 
@@ -95,7 +97,9 @@ bool contains(const std::string& text, const char* part) {
 }  // namespace
 
 SyntaxProblem explain_yaml_error(std::string_view text, int mark_line, int mark_column,
-                                 const std::string& what) {
+                                 const std::string& parser_message) {
+  // yaml-cpp may quote one byte of a multi-byte character ("unknown escape character").
+  const std::string what = valid_utf8(parser_message);
   if (Location tab = tab_indentation(text); tab.line > 0) {
     return {tab, fmt::format("YAML syntax error: line {} is indented with a tab; YAML allows only "
                              "spaces",
@@ -127,7 +131,7 @@ SyntaxProblem explain_yaml_error(std::string_view text, int mark_line, int mark_
 SyntaxProblem explain_json_error(std::string_view text, std::size_t byte, const std::string& what) {
   const std::size_t at = byte > 0 ? byte - 1 : 0;
   Location where = location_of_byte(text, at);
-  std::string message = what;
+  std::string message = valid_utf8(what);  // "last read: '...'" may end inside a character
   if (auto start = message.find("syntax error"); start != std::string::npos) {
     message = message.substr(start);
   }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "parley/scenario.hpp"
+#include "scenario/input_checks.hpp"
 
 namespace parley {
 namespace {
@@ -65,6 +66,38 @@ TEST(InputEncoding, InvalidUtf8IsRejectedWithItsLineAndColumnInEveryFormat) {
       EXPECT_NE(d.message.find("not valid UTF-8"), std::string::npos) << d.message;
     }
   }
+}
+
+// Found by fuzzing (tests/fuzz, fuzz_detect): yaml-cpp reads text with NUL bytes as UTF-16 or
+// UTF-32, so a file starting "\x01\0\0\0" was misread from its first byte ("got a single
+// value"). NUL is refused in every format, where it stands.
+TEST(InputEncoding, NulBytesAreRejectedWithTheirLineAndColumnInEveryFormat) {
+  for (const auto& [file, text] : every_format(std::string(1, '\0'))) {
+    const Diagnostic d = only_problem(text, file);
+    EXPECT_EQ(d.code, "E003") << file;
+    EXPECT_EQ(d.line, 2) << file;
+    EXPECT_GT(d.column, 1) << file;
+    EXPECT_NE(d.message.find("NUL byte"), std::string::npos) << d.message;
+  }
+  const Diagnostic d = only_problem(std::string("\x01\0\0\0parley: 1\n", 14), "utf32.yaml");
+  EXPECT_EQ(d.code, "E003");
+  EXPECT_EQ(d.line, 1);
+  EXPECT_EQ(d.column, 2);
+}
+
+// Found by fuzzing (tests/fuzz, fuzz_json and fuzz_detect): yaml-cpp and nlohmann/json quote
+// single bytes of a multi-byte character in their messages, and the diagnostics passed them on
+// as invalid UTF-8. They now show U+FFFD instead.
+TEST(InputEncoding, SyntaxErrorsQuotingAPartOfACharacterAreValidUtf8) {
+  const std::string replacement = "\xEF\xBF\xBD";
+  const Diagnostic yaml = only_problem("parley: 1\nmeta: {name: \"a\\\xC3\xA9\"}\n", "e.yaml");
+  EXPECT_EQ(yaml.code, "E002");
+  EXPECT_NE(yaml.message.find("unknown escape character: " + replacement), std::string::npos)
+      << yaml.message;
+  const Diagnostic json = only_problem("{\"parley\": 1, \"meta\": \xC3\xA9}\n", "e.json");
+  EXPECT_EQ(json.code, "E002");
+  EXPECT_NE(json.message.find(replacement), std::string::npos) << json.message;
+  for (const Diagnostic& d : {yaml, json}) EXPECT_FALSE(detail::invalid_utf8(d.message));
 }
 
 // Observation files (docs/observations.md) are an input too: the same limits, the same codes.
