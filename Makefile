@@ -2,7 +2,8 @@
 #   make run   installs missing Debian packages, builds (Release), runs the main job
 #   make test  installs what the checks need too, then runs every check CI runs
 #              (docs/testing.md): the Release build and the whole suite; lint; the suite
-#              under ASan/UBSan built with clang 14; the threaded tests under ThreadSanitizer
+#              under ASan/UBSan built with clang 14, with a short run of each libFuzzer target;
+#              the threaded tests under ThreadSanitizer
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
 BUILD ?= build/release
@@ -82,11 +83,12 @@ build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(BUILD) -j $(JOBS)
 
-# AddressSanitizer + UndefinedBehaviorSanitizer, built with clang 14 (the compiler the fuzzers
-# need, so this also proves that parley compiles with it).
+# AddressSanitizer + UndefinedBehaviorSanitizer, built with clang 14, with the libFuzzer targets
+# (tests/fuzz/): their tests, label fuzz, fuzz each input reader and the models for
+# PARLEY_FUZZ_SECONDS each.
 build-sanitize: check-deps
 	cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARLEY_SANITIZE=address \
-	  -DCMAKE_CXX_COMPILER=$(CLANG_CXX) -DPARLEY_BUILD_BENCH=OFF
+	  -DPARLEY_FUZZ=ON -DCMAKE_CXX_COMPILER=$(CLANG_CXX) -DPARLEY_BUILD_BENCH=OFF
 	cmake --build $(SANITIZE_BUILD) -j $(JOBS)
 
 # ThreadSanitizer, with clang 14 as well; cmake/sanitizers/tsan.supp covers Debian's libtbb.
