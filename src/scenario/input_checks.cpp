@@ -87,6 +87,9 @@ class NestingScan {
       if (opens_block_scalar(text)) block_scalar_ = indent;
     }
     char previous = ' ';
+    // In block context, a '{' or '[' opens a collection only where a node starts; inside plain
+    // text ("name: Z{{x") it is a character like any other, and so is a quote.
+    bool plain = false;
     for (; i < text.size(); ++i) {
       const char c = text[i];
       if (quote_ != 0) {
@@ -99,6 +102,13 @@ class NestingScan {
         continue;
       }
       if (c == '#' && (previous == ' ' || previous == '\t')) break;
+      if (flow_ == 0) {
+        if (auto skip = block_token(text, i, plain); skip > 0) {
+          i += skip - 1;
+          previous = text[i];
+          continue;
+        }
+      }
       const bool starts_value =
           std::string_view(" \t:,[{-").find(previous) != std::string_view::npos;
       if ((c == '"' || c == '\'') && starts_value) {
@@ -113,6 +123,27 @@ class NestingScan {
     }
     if (quote_ == '\'') quote_ = 0;  // an apostrophe in plain text, not a quote
     return std::nullopt;
+  }
+
+  // In block context, at text[i]: how many characters to pass over without looking for quotes
+  // and brackets, updating `plain` (inside a plain scalar); 0 when text[i] starts a quoted text
+  // or a flow collection, or is a blank. A node starts at the line's start, after ": ", "- " or
+  // "? ", and after an anchor or a tag; plain text runs until ": ".
+  static std::size_t block_token(std::string_view text, std::size_t i, bool& plain) {
+    const char c = text[i];
+    const bool blank_after = i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\t';
+    if (plain) {
+      if (c == ':' && blank_after) plain = false;
+      return 1;
+    }
+    if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '[' || c == '{') return 0;
+    if ((c == '-' || c == '?' || c == ':') && blank_after) return 1;
+    if (c == '&' || c == '!') {
+      std::size_t end = text.find_first_of(" \t", i);
+      return (end == std::string_view::npos ? text.size() : end) - i;
+    }
+    plain = true;
+    return 1;
   }
 
   int depth(int dashes) const { return static_cast<int>(indents_.size()) + dashes + flow_; }

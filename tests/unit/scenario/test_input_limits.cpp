@@ -173,6 +173,26 @@ TEST(InputNesting, OrdinaryNestingTextAndBlockScalarsPass) {
   }
 }
 
+// Found by fuzzing (tests/fuzz, the importers through the YAML writer): brackets inside plain
+// text counted as nesting, so a name such as Z{{{...eming (70 braces) was refused with E004.
+// Where a node starts (after ": ", "- ", "? ", an anchor or a tag) they still count.
+TEST(InputNesting, BracketsInPlainTextAreTextAndNodesStillCount) {
+  const std::string braces = std::string(70, '{');
+  for (const std::string& name :
+       {"Z" + braces + "eming", "a " + std::string(70, '['), "it's " + braces, "a:" + braces}) {
+    const std::string text = replace(minimal, "meta: {name: Minimal}", "meta:\n  name: " + name);
+    const LoadResult result = check_scenario_text(text, "plain.yaml");
+    ASSERT_TRUE(result.scenario) << name << ": " << format_diagnostic(result.diagnostics.at(0));
+    EXPECT_EQ(result.scenario->meta.name, name);
+  }
+  const std::string deep = std::string(80, '[') + std::string(80, ']');
+  for (const std::string& node : {"&anchor " + deep, "!!seq " + deep, "\n    ? " + deep}) {
+    const std::string text =
+        replace(minimal, "meta: {name: Minimal}", "meta:\n  name: x\n  note: " + node);
+    EXPECT_EQ(only_problem(text, "deep.yaml").code, "E004") << node;
+  }
+}
+
 TEST(InputSize, TextBeyondTheLimitIsRejected) {
   std::string text = minimal + "# " + std::string(limits::max_input_bytes, 'x') + "\n";
   const LoadResult result = check_scenario_text(text, "big.yaml");
