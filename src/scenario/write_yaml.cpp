@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "parley/scenario.hpp"
@@ -41,8 +42,16 @@ bool reads_as_non_text(const std::string& text) {
          looks_like_date(text);
 }
 
+// yaml-cpp writes text with a carriage return or another control character as plain text, which
+// a reader takes as a line break or drops; double quotes write it as an escape ("\r").
+bool has_control_character(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) == 0x7F;
+  });
+}
+
 void emit_text(YAML::Emitter& out, const std::string& text) {
-  if (reads_as_non_text(text)) out << YAML::DoubleQuoted;
+  if (reads_as_non_text(text) || has_control_character(text)) out << YAML::DoubleQuoted;
   out << text;
 }
 

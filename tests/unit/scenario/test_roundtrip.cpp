@@ -367,6 +367,20 @@ TEST(RoundTrip, EveryPartOfTheFormatSurvivesJson) {
   expect_same_scenario(original, reload(json, "written.json"));
 }
 
+// Found by fuzzing (tests/fuzz, the importers): names an importer keeps as they are, with a
+// carriage return or a run of brackets in them, were written so that reading lost the return
+// (plain text "L\r") or refused the file as nested too deep (E004 on "Z{{{...").
+TEST(RoundTrip, NamesWithControlCharactersAndBracketsSurviveYaml) {
+  Scenario s = small_scenario(3);
+  s.actors[0].name = "L\r";
+  s.actors[1].name = "Z" + std::string(70, '{') + "eming";
+  s.actors[2].name = "tab\there [" + std::string(70, '[');
+  const std::string yaml = to_yaml(s);
+  const Scenario again = reload(yaml, "written.yaml");
+  expect_same_scenario(s, again);
+  EXPECT_EQ(yaml, to_yaml(again));
+}
+
 TEST(RoundTrip, YamlWritesProvenanceBesideTheNumber) {
   Scenario original = reload(every_part, "every_part.yaml");
   ASSERT_TRUE(original.provenance.count("actors.haqqani.capability"));
