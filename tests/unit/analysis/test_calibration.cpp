@@ -6,9 +6,8 @@
 #include <cmath>
 #include <set>
 
-#include "expect_error.hpp"
-#include "leverage_case.hpp"
 #include "parley/analysis.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {

@@ -5,10 +5,9 @@
 #include <cmath>
 #include <map>
 
-#include "expect_error.hpp"
-#include "leverage_case.hpp"
 #include "parley/analysis.hpp"
 #include "parley/models.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {

@@ -4,9 +4,8 @@
 
 #include <stdexcept>
 
-#include "expect_error.hpp"
-#include "leverage_case.hpp"
 #include "parley/analysis.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {

@@ -1,9 +1,8 @@
 // Summaries of a comparison: the paired differences need the reference strategy's runs.
 #include <gtest/gtest.h>
 
-#include "expect_error.hpp"
-#include "leverage_case.hpp"
 #include "parley/analysis.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {

@@ -5,10 +5,9 @@
 #include <algorithm>
 #include <limits>
 
-#include "expect_error.hpp"
-#include "leverage_case.hpp"
 #include "parley/analysis.hpp"
 #include "parley/io.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "leverage_case.hpp"
 #include "parley/engagement.hpp"
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {

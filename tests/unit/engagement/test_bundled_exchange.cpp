@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "leverage_case.hpp"
 #include "parley/engagement.hpp"
 #include "parley/models.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {

@@ -8,9 +8,9 @@
 #include <functional>
 #include <string>
 
-#include "leverage_case.hpp"
 #include "parley/engagement.hpp"
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {

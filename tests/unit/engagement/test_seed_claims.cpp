@@ -2,9 +2,9 @@
 // and would fail if the mechanism were removed from the model.
 #include <gtest/gtest.h>
 
-#include "leverage_case.hpp"
 #include "parley/analysis.hpp"
 #include "parley/engagement.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "leverage_case.hpp"
 #include "parley/engagement.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {

@@ -1,9 +1,8 @@
 // A simulation the scenario cannot serve is refused with the error's id, before any month runs.
 #include <gtest/gtest.h>
 
-#include "expect_error.hpp"
-#include "leverage_case.hpp"
 #include "parley/engagement.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {

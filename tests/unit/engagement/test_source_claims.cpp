@@ -8,13 +8,10 @@
 #include <map>
 
 #include "parley/analysis.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {
-
-Scenario shipped(const std::string& name) {
-  return load_scenario_file(std::string(PARLEY_SOURCE_DIR) + "/scenarios/" + name);
-}
 
 // The runs of a comparison, by strategy, and each series' value at a month per run.
 class Comparison {
@@ -73,7 +70,7 @@ Scenario money_first(Scenario s) {
 // ideology above money and recognition; the same offer to a regime that weighs money first buys
 // one, and the concession costs it cohesion and members.
 TEST(SourceClaims, LeverageBuysNoConcessionUnlessMoneyOutweighsCohesionAndThenCohesionPays) {
-  const Scenario real = shipped("afghanistan-2024.yaml");
+  const Scenario real = test::shipped_scenario("afghanistan-2024.yaml");
   const Comparison as_is(real, {"isolation", "benchmarks"});
   for (const char* strategy : {"isolation", "benchmarks"}) {
     EXPECT_LT(as_is.median(strategy, "policy:inclusive_government"), 20) << strategy;
@@ -89,7 +86,7 @@ TEST(SourceClaims, LeverageBuysNoConcessionUnlessMoneyOutweighsCohesionAndThenCo
 
 // Seed 001: piecemeal, technical engagement helps the population without recognising the regime.
 TEST(SourceClaims, PiecemealEngagementCutsHungerWithoutARecognitionStep) {
-  const Comparison c(shipped("afghanistan-2024.yaml"), {"isolation", "piecemeal"});
+  const Comparison c(test::shipped_scenario("afghanistan-2024.yaml"), {"isolation", "piecemeal"});
   EXPECT_GT(c.share_below("piecemeal", "isolation", "food_insecure_millions"), 0.9);
   EXPECT_EQ(c.values("piecemeal", "recognition_steps", 36),
             c.values("isolation", "recognition_steps", 36));
@@ -99,7 +96,8 @@ TEST(SourceClaims, PiecemealEngagementCutsHungerWithoutARecognitionStep) {
 
 // Seed 000: counter-terrorism cooperation weakens the spoiler without giving the regime money.
 TEST(SourceClaims, CounterTerrorismPartnershipWeakensTheSpoilerWithoutMoneyForTheRegime) {
-  const Comparison c(shipped("afghanistan-2024.yaml"), {"isolation", "ct-partnership"});
+  const Comparison c(test::shipped_scenario("afghanistan-2024.yaml"),
+                     {"isolation", "ct-partnership"});
   EXPECT_GT(c.share_below("ct-partnership", "isolation", "spoiler_strength"), 0.9);
   const auto with = c.values("ct-partnership", "revenue_usd_bn", 36);
   const auto without = c.values("isolation", "revenue_usd_bn", 36);
@@ -109,7 +107,7 @@ TEST(SourceClaims, CounterTerrorismPartnershipWeakensTheSpoilerWithoutMoneyForTh
 // Seed 001: isolation and public conditions cost respect; lost respect keeps the regime from
 // talks held on others' terms (footnote 3, Doha).
 TEST(SourceClaims, IsolationLowersRespectAndTheRegimeStaysAwayFromTalksOnOthersTerms) {
-  const Scenario real = shipped("afghanistan-2024.yaml");
+  const Scenario real = test::shipped_scenario("afghanistan-2024.yaml");
   const Comparison c(real, {"isolation", "piecemeal"});
   EXPECT_GT(c.share_below("isolation", "piecemeal", "respect", 12), 0.9);
   // The benchmark blocs hold their talks on public conditions; a regime that already feels
@@ -123,7 +121,8 @@ TEST(SourceClaims, IsolationLowersRespectAndTheRegimeStaysAwayFromTalksOnOthersT
 
 // Seed 001: three blocs; the regional normalisers' path recognises the regime step by step.
 TEST(SourceClaims, NormalisationRecognisesTheRegimeOtherStrategiesDoNot) {
-  const Comparison c(shipped("afghanistan-2024.yaml"), {"isolation", "normalisation"});
+  const Comparison c(test::shipped_scenario("afghanistan-2024.yaml"),
+                     {"isolation", "normalisation"});
   EXPECT_GT(c.median("normalisation", "recognition_steps"),
             c.median("isolation", "recognition_steps") + 3);
   // Without a recognition instrument in its policy, each state keeps its May 2024 status.
@@ -134,7 +133,8 @@ TEST(SourceClaims, NormalisationRecognisesTheRegimeOtherStrategiesDoNot) {
 // After the takeover the regime acted on its own, whatever outsiders did: it banned poppy and
 // fought ISKP (facts P3, H21, S5).
 TEST(SourceClaims, TheRegimeBansPoppyAndFightsTheSpoilerByItself) {
-  const Comparison c(shipped("afghanistan-2021.yaml"), {"isolation", "normalisation"}, 60, 24);
+  const Comparison c(test::shipped_scenario("afghanistan-2021.yaml"),
+                     {"isolation", "normalisation"}, 60, 24);
   for (const char* strategy : {"isolation", "normalisation"}) {
     EXPECT_GT(c.median(strategy, "policy:counter_narcotics", 12), 50) << strategy;
     EXPECT_GT(c.median(strategy, "policy:iskp_campaign", 24), 60) << strategy;

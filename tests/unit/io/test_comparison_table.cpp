@@ -2,8 +2,8 @@
 // the horizon itself, with the paired difference and the policy block at the last month.
 #include <gtest/gtest.h>
 
-#include "leverage_case.hpp"
 #include "parley/io.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {

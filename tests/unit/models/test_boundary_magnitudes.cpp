@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "model_checks.hpp"
 #include "parley/models.hpp"
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {

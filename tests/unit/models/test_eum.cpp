@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "model_checks.hpp"
 #include "models/eum/probability.hpp"
 #include "parley/models.hpp"
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {
@@ -550,9 +550,7 @@ TEST(EumIssues, EachIssueIsBargainedOnItsOwn) {
 }
 
 TEST(EumIssues, RunsOnTheAfghanistanScenario) {
-  const auto path =
-      std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios" / "afghanistan-2024.yaml";
-  const Scenario s = load_scenario_file(path);
+  const Scenario s = test::shipped_scenario("afghanistan-2024.yaml");
   for (const char* spec : {"eum", "eum(profile=paper-literal)", "eum(q=0.5,rounds=20)"}) {
     const Forecast f = make_model(spec)->forecast(s);
     ASSERT_EQ(f.issues.size(), s.issues.size());

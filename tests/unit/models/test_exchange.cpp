@@ -4,17 +4,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <set>
 #include <string>
 
-#include "model_checks.hpp"
 #include "models/exchange/options.hpp"
 #include "models/exchange/round.hpp"
 #include "models/exchange/table.hpp"
-#include "parley/io.hpp"
 #include "parley/models.hpp"
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {
@@ -72,12 +70,6 @@ const Outcomes round_one[] = {
 };
 
 Forecast run(const std::string& spec, const Scenario& s) { return make_model(spec)->forecast(s); }
-
-std::string fmt_two(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", value);
-  return text;
-}
 
 TEST(Exchange, SampleRoundOneHas240Candidates) {
   const Forecast f = run("exchange(rounds=1)", sample());
@@ -396,40 +388,6 @@ TEST(Exchange, HeapAndScanPickTheSameExchanges) {
       }
     }
   }
-}
-
-Scenario afghanistan() {
-  return load_scenario_file(std::string(PARLEY_SOURCE_DIR) + "/scenarios/afghanistan-2024.yaml");
-}
-
-TEST(ExchangeCompare, AfghanistanReportsPiecemealAndBundledForEveryIssue) {
-  const Scenario s = afghanistan();
-  const Forecast piecemeal = run("compromise", s);
-  const Forecast bundled = run("exchange", s);
-  const std::string text = unbundled_comparison_text(s, piecemeal, bundled);
-  EXPECT_NE(text.find("piecemeal"), std::string::npos);
-  EXPECT_NE(text.find("bundled"), std::string::npos);
-  EXPECT_NE(text.find("difference"), std::string::npos);
-  for (std::size_t d = 0; d < s.issues.size(); ++d) {
-    SCOPED_TRACE(s.issues[d].id);
-    const std::size_t at = text.find("\n" + s.issues[d].id + " ");
-    ASSERT_NE(at, std::string::npos);
-    const std::string row = text.substr(at + 1, text.find('\n', at + 1) - at - 1);
-    EXPECT_NE(row.find(fmt_two(piecemeal.issues[d].outcome)), std::string::npos) << row;
-    EXPECT_NE(row.find(fmt_two(bundled.issues[d].outcome)), std::string::npos) << row;
-  }
-  EXPECT_FALSE(bundled.exchange_rounds.at(0).exchanges.empty());
-}
-
-TEST(ExchangeReport, RoundsTextAndJsonListTheRealisedExchanges) {
-  const Scenario s = sample();
-  const Forecast f = run("exchange(rounds=2)", s);
-  const std::string text = forecast_exchanges_text(s, f);
-  EXPECT_NE(text.find("round 1: 240 candidate exchanges, 39 realised"), std::string::npos);
-  EXPECT_NE(text.find("final outcomes"), std::string::npos);
-  const std::string json = forecast_json(s, {f});
-  EXPECT_NE(json.find("\"exchange_rounds\""), std::string::npos);
-  EXPECT_NE(json.find("\"outcome_before\""), std::string::npos);
 }
 
 }  // namespace

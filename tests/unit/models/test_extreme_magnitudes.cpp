@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "model_checks.hpp"
 #include "parley/models.hpp"
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {
@@ -55,11 +55,7 @@ Result finite_or_model_error(const std::string& spec, const Scenario& s, const s
   }
 }
 
-std::vector<std::string> registered_models() {
-  std::vector<std::string> names;
-  for (const ModelEntry& e : model_registry()) names.push_back(e.info.name);
-  return names;
-}
+using test::registered_models;
 
 // The reproducers of shared/reliability: 21 (a position of 1e-320 on 0-100; ASan report in eum,
 // Release hung), and the other subnormals that triggered it.

@@ -4,9 +4,9 @@
 #include <algorithm>
 #include <random>
 
-#include "model_checks.hpp"
 #include "parley/models.hpp"
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {
@@ -94,11 +94,7 @@ TEST_P(EveryModel, DegenerateInputsGiveFiniteOutcomes) {
   check(no_capability, "zero capability");
 }
 
-std::vector<std::string> registered_models() {
-  std::vector<std::string> names;
-  for (const ModelEntry& e : model_registry()) names.push_back(e.info.name);
-  return names;
-}
+using test::registered_models;
 
 INSTANTIATE_TEST_SUITE_P(Registry, EveryModel, ::testing::ValuesIn(registered_models()),
                          [](const auto& info) { return info.param; });

@@ -22,6 +22,7 @@
 
 #include "parley/models.hpp"
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {
@@ -89,9 +90,7 @@ const std::vector<Case>& cases() {
           "engagement/leverage.yaml", "valid/minimal.yaml"}) {
       out.push_back({file, load_scenario_file(data / file)});
     }
-    out.push_back(
-        {"afghanistan-2024.yaml",
-         load_scenario_file(fs::path(PARLEY_SOURCE_DIR) / "scenarios" / "afghanistan-2024.yaml")});
+    out.push_back({"afghanistan-2024.yaml", test::shipped_scenario("afghanistan-2024.yaml")});
     for (unsigned seed = 1; seed <= 12; ++seed) {
       out.push_back({"generated-" + std::to_string(seed), generated(seed)});
     }
@@ -319,11 +318,7 @@ TEST_P(ModelProperty, SplittingAnActorInTwoHalvesChangesNoOutcome) {
   }
 }
 
-std::vector<std::string> registered_models() {
-  std::vector<std::string> names;
-  for (const ModelEntry& e : model_registry()) names.push_back(e.info.name);
-  return names;
-}
+using test::registered_models;
 
 INSTANTIATE_TEST_SUITE_P(Registry, ModelProperty, ::testing::ValuesIn(registered_models()),
                          [](const auto& info) { return info.param; });

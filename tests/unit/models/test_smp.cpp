@@ -11,11 +11,11 @@
 #include <utility>
 #include <vector>
 
-#include "model_checks.hpp"
 #include "models/smp/election.hpp"
 #include "models/smp/state.hpp"
 #include "parley/models.hpp"
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 #include "scenario/import_text.hpp"
 
 namespace parley {

@@ -6,13 +6,12 @@
 #include <string>
 
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {
 
-std::string test_data(const std::string& relative) {
-  return read_file(std::filesystem::path(PARLEY_TEST_DATA_DIR) / relative);
-}
+using test::test_data_text;
 
 TEST(DetectFormat, JsonStartsWithABrace) {
   EXPECT_EQ(detect_format("{\"parley\": 1}"), InputFormat::json);
@@ -24,7 +23,7 @@ TEST(DetectFormat, JsonStartsWithABrace) {
 TEST(DetectFormat, KtabSamples) {
   for (const char* name : {"dummyData_3Dim.csv", "dummyData_6Dim.csv", "dummyData-a040.csv",
                            "SOE-Policy.csv", "SOE-Competitive.csv"}) {
-    EXPECT_EQ(detect_format(test_data(std::string("import/") + name)), InputFormat::ktab_csv)
+    EXPECT_EQ(detect_format(test_data_text(std::string("import/") + name)), InputFormat::ktab_csv)
         << name;
   }
 }
@@ -40,8 +39,8 @@ TEST(DetectFormat, KtabNeedsWholeNumberCountsAndAnActorHeader) {
 }
 
 TEST(DetectFormat, ExpectedUtilityCsv) {
-  EXPECT_EQ(detect_format(test_data("import/ec-emissions-1994.csv")), InputFormat::eu_csv);
-  EXPECT_EQ(detect_format(test_data("import/china-2002.csv")), InputFormat::eu_csv);
+  EXPECT_EQ(detect_format(test_data_text("import/ec-emissions-1994.csv")), InputFormat::eu_csv);
+  EXPECT_EQ(detect_format(test_data_text("import/china-2002.csv")), InputFormat::eu_csv);
   EXPECT_EQ(detect_format("ACTOR, capability ,Position,Salience\r\na,1,2,3\r\n"),
             InputFormat::eu_csv);
   EXPECT_EQ(detect_format("\n\nActor,Capability,Position,Salience,,\n"), InputFormat::eu_csv);
@@ -51,7 +50,8 @@ TEST(DetectFormat, ExpectedUtilityCsv) {
 
 TEST(DetectFormat, DecideFiles) {
   for (const char* name : {"sample_data.txt", "copenhagen.csv", "cop21.csv"}) {
-    EXPECT_EQ(detect_format(test_data(std::string("import/") + name)), InputFormat::decide) << name;
+    EXPECT_EQ(detect_format(test_data_text(std::string("import/") + name)), InputFormat::decide)
+        << name;
   }
   EXPECT_EQ(detect_format("#A;EU;European Union\n"), InputFormat::decide);
   EXPECT_EQ(detect_format("\"#P\",\"x\"\n"), InputFormat::decide);
@@ -63,7 +63,7 @@ TEST(DetectFormat, DecideFiles) {
 TEST(DetectFormat, YamlCommentsAreNotDecideTags) {
   EXPECT_EQ(detect_format("# A scenario\nparley: 1\n"), InputFormat::yaml);
   EXPECT_EQ(detect_format("#Afghanistan\nparley: 1\n"), InputFormat::yaml);
-  EXPECT_EQ(detect_format(test_data("valid/minimal.yaml")), InputFormat::yaml);
+  EXPECT_EQ(detect_format(test_data_text("valid/minimal.yaml")), InputFormat::yaml);
 }
 
 TEST(DetectFormat, EmptyInputIsYaml) {

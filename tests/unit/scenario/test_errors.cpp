@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "expect_error.hpp"
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {

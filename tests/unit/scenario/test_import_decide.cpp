@@ -7,23 +7,18 @@
 #include <string>
 
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 #include "scenario/parsed.hpp"
 
 namespace parley {
 namespace {
 
-std::string import_data(const std::string& name) {
-  return read_file(std::filesystem::path(PARLEY_TEST_DATA_DIR) / "import" / name);
-}
-
 detail::Parsed parse(const std::string& text) { return detail::parse_decide(text, "case.txt"); }
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 TEST(ImportDecide, ReadsTheTollRoadSample) {
-  detail::Parsed parsed = parse(import_data("sample_data.txt"));
+  detail::Parsed parsed = parse(test::test_data_text("import/sample_data.txt"));
   ASSERT_TRUE(parsed.diagnostics.empty()) << format_diagnostic(parsed.diagnostics.front());
   const Scenario& s = parsed.scenario;
   EXPECT_EQ(s.meta.name, "case");
@@ -58,7 +53,7 @@ TEST(ImportDecide, ReadsTheTollRoadSample) {
 }
 
 TEST(ImportDecide, RecordsWhereEveryFieldWasWritten) {
-  detail::Parsed parsed = parse(import_data("sample_data.txt"));
+  detail::Parsed parsed = parse(test::test_data_text("import/sample_data.txt"));
   // Line 83: '#D' 'Wcentr' 'tolheffing-binnenstad' 0.0 0.95 0.9 (tab-separated).
   const detail::Location salience = parsed.locations.at("actors[9].salience.tolheffing-binnenstad");
   EXPECT_EQ(salience.line, 83);
@@ -69,14 +64,14 @@ TEST(ImportDecide, RecordsWhereEveryFieldWasWritten) {
 }
 
 TEST(ImportDecide, ReadsTheClimateCases) {
-  detail::Parsed copenhagen = parse(import_data("copenhagen.csv"));
+  detail::Parsed copenhagen = parse(test::test_data_text("import/copenhagen.csv"));
   ASSERT_TRUE(copenhagen.diagnostics.empty());
   EXPECT_EQ(copenhagen.scenario.actors.size(), 11u);
   EXPECT_EQ(copenhagen.scenario.issues.size(), 7u);
   EXPECT_EQ(copenhagen.scenario.actors[1].name, "EU (incl Norway)");
   EXPECT_EQ(copenhagen.scenario.actors[1].id, "eu_incl_norway");
 
-  detail::Parsed cop21 = parse(import_data("cop21.csv"));
+  detail::Parsed cop21 = parse(test::test_data_text("import/cop21.csv"));
   ASSERT_TRUE(cop21.diagnostics.empty());
   ASSERT_EQ(cop21.scenario.actors.size(), 15u);
   ASSERT_EQ(cop21.scenario.issues.size(), 13u);
@@ -90,10 +85,7 @@ TEST(ImportDecide, ReadsTheClimateCases) {
 
 TEST(ImportDecide, EverySampleLoadsAndValidates) {
   for (const char* name : {"sample_data.txt", "copenhagen.csv", "cop21.csv"}) {
-    LoadResult result = check_scenario_text(import_data(name), name);
-    EXPECT_EQ(result.format, InputFormat::decide) << name;
-    EXPECT_TRUE(result.scenario.has_value()) << name;
-    for (const Diagnostic& d : result.diagnostics) ADD_FAILURE() << format_diagnostic(d);
+    test::expect_sample_loads(name, InputFormat::decide);
   }
 }
 

@@ -6,25 +6,21 @@
 #include <string>
 
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 #include "scenario/parsed.hpp"
 
 namespace parley {
 namespace {
 
-std::string import_data(const std::string& name) {
-  return read_file(std::filesystem::path(PARLEY_TEST_DATA_DIR) / "import" / name);
-}
-
 detail::Parsed parse(const std::string& text, const std::string& file = "data/case.csv") {
   return detail::parse_eu_csv(text, file);
 }
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 TEST(ImportEu, ReadsTheEcEmissionsCase) {
-  detail::Parsed parsed = parse(import_data("ec-emissions-1994.csv"), "ec-emissions-1994.csv");
+  detail::Parsed parsed =
+      parse(test::test_data_text("import/ec-emissions-1994.csv"), "ec-emissions-1994.csv");
   ASSERT_TRUE(parsed.diagnostics.empty()) << format_diagnostic(parsed.diagnostics.front());
   const Scenario& s = parsed.scenario;
   EXPECT_EQ(s.meta.name, "ec-emissions-1994");
@@ -50,7 +46,7 @@ TEST(ImportEu, ReadsTheEcEmissionsCase) {
 }
 
 TEST(ImportEu, RecordsWhereEveryFieldWasWritten) {
-  detail::Parsed parsed = parse(import_data("ec-emissions-1994.csv"));
+  detail::Parsed parsed = parse(test::test_data_text("import/ec-emissions-1994.csv"));
   // Line 3: "Belgium,0.08,7,40".
   EXPECT_EQ(parsed.locations.at("actors[1]").line, 3);
   EXPECT_EQ(parsed.locations.at("actors[1].capability").column, 9);
@@ -59,7 +55,7 @@ TEST(ImportEu, RecordsWhereEveryFieldWasWritten) {
 }
 
 TEST(ImportEu, SaliencesOnZeroToOneAreScaledExactlyAndTheDescriptionSaysSo) {
-  detail::Parsed parsed = parse(import_data("china-2002.csv"), "china-2002.csv");
+  detail::Parsed parsed = parse(test::test_data_text("import/china-2002.csv"), "china-2002.csv");
   ASSERT_TRUE(parsed.diagnostics.empty()) << format_diagnostic(parsed.diagnostics.front());
   const Scenario& s = parsed.scenario;
   ASSERT_EQ(s.actors.size(), 24u);
@@ -184,10 +180,7 @@ TEST(ImportEu, SalienceAboveHundredIsLeftToValidation) {
 
 TEST(ImportEu, BothSamplesLoadThroughDetection) {
   for (const char* name : {"ec-emissions-1994.csv", "china-2002.csv"}) {
-    LoadResult result = check_scenario_text(import_data(name), name);
-    EXPECT_EQ(result.format, InputFormat::eu_csv) << name;
-    EXPECT_TRUE(result.scenario.has_value()) << name;
-    for (const Diagnostic& d : result.diagnostics) ADD_FAILURE() << format_diagnostic(d);
+    test::expect_sample_loads(name, InputFormat::eu_csv);
   }
 }
 

@@ -6,28 +6,21 @@
 #include <string>
 
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 #include "scenario/parsed.hpp"
 
 namespace parley {
 namespace {
 
-std::string import_data(const std::string& name) {
-  return read_file(std::filesystem::path(PARLEY_TEST_DATA_DIR) / "import" / name);
-}
-
 detail::Parsed parse(const std::string& text) { return detail::parse_ktab_csv(text, "in.csv"); }
 
 // The one diagnostic of `parsed`, failing the test when there is not exactly one.
 Diagnostic only_diagnostic(const detail::Parsed& parsed) {
-  if (parsed.diagnostics.size() != 1) {
-    ADD_FAILURE() << "expected one diagnostic, got " << parsed.diagnostics.size();
-    for (const Diagnostic& d : parsed.diagnostics) ADD_FAILURE() << format_diagnostic(d);
-  }
-  return parsed.diagnostics.empty() ? Diagnostic{} : parsed.diagnostics.front();
+  return test::only_diagnostic(parsed.diagnostics, "in.csv");
 }
 
 TEST(ImportKtab, ReadsTheThreeDimensionSample) {
-  detail::Parsed parsed = parse(import_data("dummyData_3Dim.csv"));
+  detail::Parsed parsed = parse(test::test_data_text("import/dummyData_3Dim.csv"));
   ASSERT_TRUE(parsed.diagnostics.empty()) << format_diagnostic(parsed.diagnostics.front());
   const Scenario& s = parsed.scenario;
   // KTAB keeps the trailing blank of "DummyData_3Dim "; parley trims layout blanks.
@@ -52,7 +45,7 @@ TEST(ImportKtab, ReadsTheThreeDimensionSample) {
 }
 
 TEST(ImportKtab, RecordsWhereEveryFieldWasWritten) {
-  detail::Parsed parsed = parse(import_data("dummyData_3Dim.csv"));
+  detail::Parsed parsed = parse(test::test_data_text("import/dummyData_3Dim.csv"));
   // Line 5 is SActor-02: "SActor-02, Random Spatial Actor, 129.643, ..., 13.55,  0.07, 34.62,"
   EXPECT_EQ(parsed.locations.at("actors[2].capability").line, 5);
   EXPECT_EQ(parsed.locations.at("actors[2].capability").column, 34);
@@ -66,7 +59,7 @@ TEST(ImportKtab, RecordsWhereEveryFieldWasWritten) {
 }
 
 TEST(ImportKtab, ReadsCrlfPaddedAndBlankPaddedSamples) {
-  detail::Parsed six = parse(import_data("dummyData_6Dim.csv"));
+  detail::Parsed six = parse(test::test_data_text("import/dummyData_6Dim.csv"));
   ASSERT_TRUE(six.diagnostics.empty()) << format_diagnostic(six.diagnostics.front());
   EXPECT_EQ(six.scenario.meta.name, "Combined");
   ASSERT_EQ(six.scenario.issues.size(), 6u);
@@ -78,7 +71,7 @@ TEST(ImportKtab, ReadsCrlfPaddedAndBlankPaddedSamples) {
   EXPECT_EQ(six.scenario.actors[0].positions.at("dim3_position"), 100.0);
   EXPECT_EQ(six.scenario.actors[0].salience.at("dim5_position"), 18.0);
 
-  detail::Parsed a040 = parse(import_data("dummyData-a040.csv"));
+  detail::Parsed a040 = parse(test::test_data_text("import/dummyData-a040.csv"));
   ASSERT_TRUE(a040.diagnostics.empty()) << format_diagnostic(a040.diagnostics.front());
   EXPECT_EQ(a040.scenario.meta.description, "XYZ Issue");
   EXPECT_EQ(a040.scenario.issues[0].label, "XYZ Position");
@@ -88,7 +81,7 @@ TEST(ImportKtab, ReadsCrlfPaddedAndBlankPaddedSamples) {
 }
 
 TEST(ImportKtab, ReadsTheSoeStudyWithBlanksAroundTheCounts) {
-  detail::Parsed parsed = parse(import_data("SOE-Policy.csv"));
+  detail::Parsed parsed = parse(test::test_data_text("import/SOE-Policy.csv"));
   ASSERT_TRUE(parsed.diagnostics.empty()) << format_diagnostic(parsed.diagnostics.front());
   const Scenario& s = parsed.scenario;
   EXPECT_EQ(s.meta.name, "China Policy; scen 0");
@@ -103,10 +96,7 @@ TEST(ImportKtab, ReadsTheSoeStudyWithBlanksAroundTheCounts) {
 TEST(ImportKtab, EverySampleLoadsAndValidates) {
   for (const char* name : {"dummyData_3Dim.csv", "dummyData_6Dim.csv", "dummyData-a040.csv",
                            "SOE-Policy.csv", "SOE-Competitive.csv"}) {
-    LoadResult result = check_scenario_text(import_data(name), name);
-    EXPECT_EQ(result.format, InputFormat::ktab_csv) << name;
-    EXPECT_TRUE(result.scenario.has_value()) << name;
-    for (const Diagnostic& d : result.diagnostics) ADD_FAILURE() << format_diagnostic(d);
+    test::expect_sample_loads(name, InputFormat::ktab_csv);
   }
 }
 

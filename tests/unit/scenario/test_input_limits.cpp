@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 #include "scenario/input_checks.hpp"
 
 namespace parley {
@@ -28,12 +29,7 @@ actors:
 
 // The one diagnostic of `text`, which must have exactly one.
 Diagnostic only_problem(const std::string& text, const std::string& file) {
-  const LoadResult result = check_scenario_text(text, file);
-  if (result.diagnostics.size() != 1) {
-    ADD_FAILURE() << file << ": " << result.diagnostics.size() << " problems";
-    for (const Diagnostic& d : result.diagnostics) ADD_FAILURE() << format_diagnostic(d);
-  }
-  return result.diagnostics.empty() ? Diagnostic{} : result.diagnostics.front();
+  return test::only_diagnostic(check_scenario_text(text, file).diagnostics, file);
 }
 
 std::string replace(std::string text, const std::string& from, const std::string& to) {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "parley/engagement.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {
@@ -15,7 +16,7 @@ namespace {
 std::set<std::string> case_ids() {
   std::set<std::string> ids;
   for (const char* name : {"afghanistan-2021.yaml", "afghanistan-2024.yaml"}) {
-    const Scenario s = load_scenario_file(std::string(PARLEY_SOURCE_DIR) + "/scenarios/" + name);
+    const Scenario s = test::shipped_scenario(name);
     for (const Issue& i : s.issues) ids.insert(i.id);
     for (const Actor& a : s.actors) ids.insert(a.id);
     for (const Bloc& b : s.blocs) ids.insert(b.id);

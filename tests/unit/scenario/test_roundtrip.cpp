@@ -7,27 +7,20 @@
 #include <filesystem>
 #include <string>
 
-#include "expect_error.hpp"
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 #include "scenario/parsed.hpp"
-#include "scenario_equal.hpp"
 
 namespace parley {
 namespace {
 
 using test::expect_same_scenario;
 
-std::string import_data(const std::string& name) {
-  return read_file(std::filesystem::path(PARLEY_TEST_DATA_DIR) / "import" / name);
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
+using test::contains;
 
 // Imports `name` with the reader its content calls for, failing on any diagnostic.
 Scenario import_sample(const std::string& name) {
-  const std::string text = import_data(name);
+  const std::string text = test::test_data_text("import/" + name);
   detail::Parsed parsed;
   switch (detect_format(text)) {
     case InputFormat::ktab_csv:

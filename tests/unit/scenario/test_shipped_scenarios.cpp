@@ -3,15 +3,14 @@
 #include <gtest/gtest.h>
 
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {
 
 class ShippedScenario : public ::testing::TestWithParam<const char*> {
  protected:
-  Scenario load() {
-    return load_scenario_file(std::string(PARLEY_SOURCE_DIR) + "/scenarios/" + GetParam());
-  }
+  Scenario load() { return test::shipped_scenario(GetParam()); }
 };
 
 TEST_P(ShippedScenario, EveryJudgementHasAnUncertaintyRange) {

@@ -4,6 +4,7 @@
 
 #include "parley/analysis.hpp"
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {
@@ -18,10 +19,6 @@ ComparisonPlan plan(int threads) {
   return p;
 }
 
-Scenario afghanistan() {
-  return load_scenario_file(std::string(PARLEY_SOURCE_DIR) + "/scenarios/afghanistan-2024.yaml");
-}
-
 bool same(const std::vector<StrategyRuns>& a, const std::vector<StrategyRuns>& b) {
   for (std::size_t s = 0; s < a.size(); ++s) {
     for (std::size_t r = 0; r < a[s].runs.size(); ++r) {
@@ -34,20 +31,20 @@ bool same(const std::vector<StrategyRuns>& a, const std::vector<StrategyRuns>& b
 }
 
 TEST(Reproducible, ThreadCountDoesNotChangeAnyNumber) {
-  const Scenario s = afghanistan();
+  const Scenario s = test::shipped_scenario("afghanistan-2024.yaml");
   EXPECT_TRUE(same(run_comparison(s, plan(1)), run_comparison(s, plan(2))));
   EXPECT_TRUE(same(run_comparison(s, plan(2)), run_comparison(s, plan(4))));
 }
 
 TEST(Reproducible, AnotherSeedGivesOtherDraws) {
-  const Scenario s = afghanistan();
+  const Scenario s = test::shipped_scenario("afghanistan-2024.yaml");
   ComparisonPlan other = plan(2);
   other.seed = 12;
   EXPECT_FALSE(same(run_comparison(s, plan(2)), run_comparison(s, other)));
 }
 
 TEST(Reproducible, RunRDrawsTheSameScenarioForEveryStrategy) {
-  const Scenario s = afghanistan();
+  const Scenario s = test::shipped_scenario("afghanistan-2024.yaml");
   ASSERT_FALSE(s.uncertainty.empty());
   const Scenario a = draw_scenario(s, 5, 3), b = draw_scenario(s, 5, 3), c = draw_scenario(s, 5, 4);
   EXPECT_EQ(a.regime->weights.revenue, b.regime->weights.revenue);
@@ -56,7 +53,7 @@ TEST(Reproducible, RunRDrawsTheSameScenarioForEveryStrategy) {
 }
 
 TEST(Reproducible, TheSameStrategyTwiceGivesIdenticalRuns) {
-  const Scenario s = afghanistan();
+  const Scenario s = test::shipped_scenario("afghanistan-2024.yaml");
   ComparisonPlan twice = plan(2);
   twice.strategies = {"piecemeal", "piecemeal"};
   const auto results = run_comparison(s, twice);

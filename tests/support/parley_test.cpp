@@ -1,17 +1,75 @@
-// Test helper: field-by-field comparison of two scenarios, reporting every difference with the
-// path of the field. The scenario types have no operator== (they are plain aggregates), and
-// comparing writer output instead would hide a field the writer forgets on both sides.
-#pragma once
+// The shared test helpers of parley_test.hpp. The scenario comparison is field by field, each
+// part of a scenario in a function of its own, in the order Scenario declares them.
+#include "parley_test.hpp"
 
-#include <gtest/gtest.h>
+#include <tbb/global_control.h>
 
-#include <string>
-
-#include "parley/scenario.hpp"
+#include <cmath>
 
 namespace parley::test {
 
-inline void expect_same_policy(const BlocPolicy& a, const BlocPolicy& b, const std::string& at) {
+std::filesystem::path test_data_path(const std::string& relative) {
+  return std::filesystem::path(PARLEY_TEST_DATA_DIR) / relative;
+}
+
+std::string test_data_text(const std::string& relative) {
+  return read_file(test_data_path(relative));
+}
+
+Scenario shipped_scenario(const std::string& file) {
+  return load_scenario_file(std::filesystem::path(PARLEY_SOURCE_DIR) / "scenarios" / file);
+}
+
+Scenario leverage_case() { return load_scenario_file(test_data_path("engagement/leverage.yaml")); }
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+Diagnostic only_diagnostic(const std::vector<Diagnostic>& diagnostics, const std::string& what) {
+  if (diagnostics.size() != 1) {
+    ADD_FAILURE() << what << ": expected one diagnostic, got " << diagnostics.size();
+    for (const Diagnostic& d : diagnostics) ADD_FAILURE() << format_diagnostic(d);
+  }
+  return diagnostics.empty() ? Diagnostic{} : diagnostics.front();
+}
+
+void expect_sample_loads(const std::string& name, InputFormat format) {
+  SCOPED_TRACE(name);
+  const LoadResult result = check_scenario_text(test_data_text("import/" + name), name);
+  EXPECT_EQ(result.format, format);
+  EXPECT_TRUE(result.scenario.has_value());
+  for (const Diagnostic& d : result.diagnostics) ADD_FAILURE() << format_diagnostic(d);
+}
+
+std::vector<std::string> registered_models() {
+  std::vector<std::string> names;
+  for (const ModelEntry& e : model_registry()) names.push_back(e.info.name);
+  return names;
+}
+
+void expect_model_error(const std::string& spec, ErrorId id, const std::string& text) {
+  expect_error([&] { make_model(spec); }, id, text);
+}
+
+Forecast forecast_on_threads(const std::string& spec, const Scenario& scenario,
+                             std::size_t threads) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
+  return make_model(spec)->forecast(scenario);
+}
+
+void expect_finite_positions(const Forecast& f, const std::string& what) {
+  for (const IssueForecast& issue : f.issues) {
+    EXPECT_TRUE(std::isfinite(issue.outcome)) << what;
+    for (const auto& round : issue.positions) {
+      for (double x : round) EXPECT_TRUE(std::isfinite(x)) << what;
+    }
+  }
+}
+
+namespace {
+
+void expect_same_policy(const BlocPolicy& a, const BlocPolicy& b, const std::string& at) {
   SCOPED_TRACE(at);
   EXPECT_EQ(a.linkage, b.linkage);
   EXPECT_EQ(a.dialogue, b.dialogue);
@@ -27,8 +85,7 @@ inline void expect_same_policy(const BlocPolicy& a, const BlocPolicy& b, const s
   }
 }
 
-inline void expect_same_weights(const UtilityWeights& a, const UtilityWeights& b,
-                                const std::string& at) {
+void expect_same_weights(const UtilityWeights& a, const UtilityWeights& b, const std::string& at) {
   SCOPED_TRACE(at);
   EXPECT_EQ(a.cohesion, b.cohesion);
   EXPECT_EQ(a.ideology, b.ideology);
@@ -36,7 +93,7 @@ inline void expect_same_weights(const UtilityWeights& a, const UtilityWeights& b
   EXPECT_EQ(a.recognition, b.recognition);
 }
 
-inline void expect_same_meta(const Meta& a, const Meta& b) {
+void expect_same_meta(const Meta& a, const Meta& b) {
   EXPECT_EQ(a.name, b.name);
   EXPECT_EQ(a.description, b.description);
   EXPECT_EQ(a.as_of, b.as_of);
@@ -49,7 +106,7 @@ inline void expect_same_meta(const Meta& a, const Meta& b) {
   }
 }
 
-inline void expect_same_issues(const Scenario& a, const Scenario& b) {
+void expect_same_issues(const Scenario& a, const Scenario& b) {
   ASSERT_EQ(a.issues.size(), b.issues.size());
   for (std::size_t i = 0; i < a.issues.size(); ++i) {
     SCOPED_TRACE("issues[" + std::to_string(i) + "]");
@@ -66,7 +123,7 @@ inline void expect_same_issues(const Scenario& a, const Scenario& b) {
   }
 }
 
-inline void expect_same_actors(const Scenario& a, const Scenario& b) {
+void expect_same_actors(const Scenario& a, const Scenario& b) {
   ASSERT_EQ(a.actors.size(), b.actors.size());
   for (std::size_t i = 0; i < a.actors.size(); ++i) {
     SCOPED_TRACE("actors[" + std::to_string(i) + "]");
@@ -83,7 +140,7 @@ inline void expect_same_actors(const Scenario& a, const Scenario& b) {
   }
 }
 
-inline void expect_same_context(const Scenario& a, const Scenario& b) {
+void expect_same_context(const Scenario& a, const Scenario& b) {
   ASSERT_EQ(a.blocs.size(), b.blocs.size());
   for (std::size_t i = 0; i < a.blocs.size(); ++i) {
     EXPECT_EQ(a.blocs[i].id, b.blocs[i].id);
@@ -126,7 +183,7 @@ inline void expect_same_context(const Scenario& a, const Scenario& b) {
   }
 }
 
-inline void expect_same_plans(const Scenario& a, const Scenario& b) {
+void expect_same_plans(const Scenario& a, const Scenario& b) {
   ASSERT_EQ(a.instruments.size(), b.instruments.size());
   for (std::size_t i = 0; i < a.instruments.size(); ++i) {
     const Instrument& x = a.instruments[i];
@@ -163,7 +220,7 @@ inline void expect_same_plans(const Scenario& a, const Scenario& b) {
   EXPECT_EQ(a.parameters, b.parameters);
 }
 
-inline void expect_same_provenance(const Scenario& a, const Scenario& b) {
+void expect_same_provenance(const Scenario& a, const Scenario& b) {
   ASSERT_EQ(a.provenance.size(), b.provenance.size());
   for (const auto& [path, provenance] : a.provenance) {
     SCOPED_TRACE(path);
@@ -175,8 +232,9 @@ inline void expect_same_provenance(const Scenario& a, const Scenario& b) {
   }
 }
 
-// Every field of the two scenarios is equal; numbers compare exactly.
-inline void expect_same_scenario(const Scenario& a, const Scenario& b) {
+}  // namespace
+
+void expect_same_scenario(const Scenario& a, const Scenario& b) {
   EXPECT_EQ(a.format_version, b.format_version);
   expect_same_meta(a.meta, b.meta);
   expect_same_issues(a, b);
