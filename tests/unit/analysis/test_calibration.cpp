@@ -46,6 +46,7 @@ Observations synthetic_history(const Scenario& s) {
   auto median_at = [&](const std::string& series, int month) {
     const SeriesBlock block = source.block("piecemeal", series_index(s, series));
     std::vector<double> values;
+    values.reserve(static_cast<std::size_t>(block.runs));
     for (int r = 0; r < block.runs; ++r) values.push_back(block.at(r, month));
     return quantile(values, 0.5);
   };

@@ -125,6 +125,7 @@ TEST(Scoring, EventsAreScoredInEveryWindowAgainstPersistence) {
 TEST(Scoring, IndicatorsGetCrpsMedianBandsAndBothBaselines) {
   // Ten runs: value r at month 0 and 10 + r at month 2.
   std::vector<std::vector<double>> x;
+  x.reserve(10);
   for (int r = 0; r < 10; ++r) x.push_back({double(r), 5.0 + r, 10.0 + r});
   const HandRuns runs({"x"}, {x});
   Observations o;
@@ -136,6 +137,7 @@ TEST(Scoring, IndicatorsGetCrpsMedianBandsAndBothBaselines) {
   ASSERT_EQ(s.indicators.size(), 3u);
   const IndicatorScore& last = s.indicators[2];
   std::vector<double> at_two;
+  at_two.reserve(10);
   for (int r = 0; r < 10; ++r) at_two.push_back(10.0 + r);
   EXPECT_DOUBLE_EQ(last.crps, naive_crps(at_two, 19.5));
   EXPECT_DOUBLE_EQ(last.median, 14.5);
@@ -145,6 +147,7 @@ TEST(Scoring, IndicatorsGetCrpsMedianBandsAndBothBaselines) {
   EXPECT_EQ(s.indicators[1].in_band, (std::vector<bool>{false, true, true}));  // 6 in [5.9, 13.1]
   EXPECT_DOUBLE_EQ(last.persistence_median, 4.5);
   std::vector<double> at_zero;
+  at_zero.reserve(10);
   for (int r = 0; r < 10; ++r) at_zero.push_back(r);
   EXPECT_DOUBLE_EQ(last.persistence_crps, naive_crps(at_zero, 19.5));
   // The trend: none for the first value, the first value for the second, then a line.

@@ -87,8 +87,8 @@ std::vector<Case> boundary_cases() {
   };
   for (const auto& [name, issues] : scales) {
     for (unsigned seed = 1; seed <= 6; ++seed) {
-      cases.push_back(
-          {name + ", seed " + std::to_string(seed), extremes(seed, 3 + seed * 3, issues)});
+      cases.push_back({name + ", seed " + std::to_string(seed),
+                       extremes(seed, static_cast<int>(3 + seed * 3), issues)});
     }
   }
   // Two actors at either end of the widest scale, one with all the capability.

@@ -41,7 +41,7 @@ class EveryModel : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(EveryModel, OutcomesStayWithinTheActorsPositions) {
   for (unsigned seed = 1; seed <= 20; ++seed) {
-    Scenario s = random_scenario(seed, 2 + seed % 9, 3);
+    Scenario s = random_scenario(seed, static_cast<int>(2 + seed % 9), 3);
     Forecast f = make_model(GetParam())->forecast(s);
     ASSERT_EQ(f.issues.size(), s.issues.size());
     for (std::size_t i = 0; i < s.issues.size(); ++i) {

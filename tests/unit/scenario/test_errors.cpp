@@ -18,6 +18,7 @@ namespace {
 
 std::vector<ErrorId> every_id() {
   std::vector<ErrorId> ids;
+  ids.reserve(static_cast<std::size_t>(ErrorId::count_));
   for (int i = 0; i < static_cast<int>(ErrorId::count_); ++i) ids.push_back(ErrorId(i));
   return ids;
 }

@@ -53,6 +53,7 @@ std::vector<std::string> known_series() {
 
 std::vector<std::string> messages(const std::vector<Diagnostic>& diagnostics) {
   std::vector<std::string> out;
+  out.reserve(diagnostics.size());
   for (const Diagnostic& d : diagnostics) out.push_back(format_diagnostic(d));
   return out;
 }
@@ -121,24 +122,25 @@ indicators:
   ObservationsLoadResult r = check_observations_text(bad, "bad.yaml");
   EXPECT_FALSE(r.observations);
   const std::vector<std::string> expected = {
-      "bad.yaml:2:34: error E101: observations.start: expected the month a run's month 0 stands "
-      "for, as YYYY-MM, got '2021-13'",
-      "bad.yaml:4:24: error E102: events[0].predicate: expected a number after "
-      "'recognition:china >=', got 'by' in 'recognition:china >= by 2024-01'",
-      "bad.yaml:5:78: error E106: events[1].month: an event that did not happen has no month; "
-      "remove it",
+      ("bad.yaml:2:34: error E101: observations.start: expected the month a run's month 0 stands "
+       "for, as YYYY-MM, got '2021-13'"),
+      ("bad.yaml:4:24: error E102: events[0].predicate: expected a number after "
+       "'recognition:china >=', got 'by' in 'recognition:china >= by 2024-01'"),
+      ("bad.yaml:5:78: error E106: events[1].month: an event that did not happen has no month; "
+       "remove it"),
       "bad.yaml:6:64: error E012: events[2].happened: expected true or false, got 'maybe'",
       "bad.yaml:7:5: error E010: events[3].source: missing required field 'source'",
-      "bad.yaml:7:24: error E102: events[3].predicate: expected 'and', 'or', or a window (by, at, "
-      "throughout) after 'cohesion > 0.5', got 'soon' in 'cohesion > 0.5 soon'",
-      "bad.yaml:9:31: error E101: indicators[0].month: expected a month as YYYY-MM or a month "
-      "number, got 'May 2022'",
-      "bad.yaml:10:56: error E108: indicators[1].interval: the interval [0.8, 0.9] does not "
-      "contain the value 0.7",
-      "bad.yaml:10:76: error E107: indicators[1].source: expected a citation (fact-row ids such as "
-      "P2, A32), got an empty text",
-      "bad.yaml:10:81: error E011: indicators[1].colour: unknown field 'colour'; expected one of "
-      "series, month, value, interval, source, note",
+      ("bad.yaml:7:24: error E102: events[3].predicate: expected 'and', 'or', or a window (by, at, "
+       "throughout) after 'cohesion > 0.5', got 'soon' in 'cohesion > 0.5 soon'"),
+      ("bad.yaml:9:31: error E101: indicators[0].month: expected a month as YYYY-MM or a month "
+       "number, got 'May 2022'"),
+      ("bad.yaml:10:56: error E108: indicators[1].interval: the interval [0.8, 0.9] does not "
+       "contain the value 0.7"),
+      ("bad.yaml:10:76: error E107: indicators[1].source: expected a citation (fact-row ids such "
+       "as "
+       "P2, A32), got an empty text"),
+      ("bad.yaml:10:81: error E011: indicators[1].colour: unknown field 'colour'; expected one of "
+       "series, month, value, interval, source, note"),
   };
   EXPECT_EQ(messages(r.diagnostics), expected);
 }
@@ -148,26 +150,26 @@ TEST(Observations, TheScenarioRevealsUnknownSeriesAnotherStartAndMonthsBeyondThe
       context_with({"cohesion", "recognition:china", "policy:girls_education"}, "2021-09", 24);
   ObservationsLoadResult r = check_observations_text(good, "good.yaml", &context);
   const std::vector<std::string> expected = {
-      "good.yaml:4:10: error E104: observations.start: start '2021-11' is not the scenario's "
-      "meta.as_of '2021-09': a run's month 0 is the scenario's as_of; set start to '2021-09', or "
-      "add scenario_as_of: '2021-09' to map this start to it explicitly",
-      "good.yaml:9:16: error E105: events[0].predicate: '2024-01' is month 26, beyond the 24 "
-      "months "
-      "the runs cover",
-      "good.yaml:14:16: error E105: events[1].predicate: 'month 30' is beyond the 24 months the "
-      "runs cover",
-      "good.yaml:18:16: error E103: events[2].predicate: unknown series 'agreement:water'; the "
-      "runs "
-      "record indicators such as food_insecure_millions, policy:<issue>, recognition:<state>, "
-      "agreement:<track>",
-      "good.yaml:22:16: error E105: events[3].predicate: '2024-05' is month 30, beyond the 24 "
-      "months the runs cover",
-      "good.yaml:26:14: error E103: indicators[0].series: unknown series "
-      "'food_insecure_millions'; the runs record indicators such as food_insecure_millions, "
-      "policy:<issue>, recognition:<state>, agreement:<track>",
-      "good.yaml:27:14: error E103: indicators[1].series: unknown series 'revenue_usd_bn'; the "
-      "runs record indicators such as food_insecure_millions, policy:<issue>, "
-      "recognition:<state>, agreement:<track>",
+      ("good.yaml:4:10: error E104: observations.start: start '2021-11' is not the scenario's "
+       "meta.as_of '2021-09': a run's month 0 is the scenario's as_of; set start to '2021-09', or "
+       "add scenario_as_of: '2021-09' to map this start to it explicitly"),
+      ("good.yaml:9:16: error E105: events[0].predicate: '2024-01' is month 26, beyond the 24 "
+       "months "
+       "the runs cover"),
+      ("good.yaml:14:16: error E105: events[1].predicate: 'month 30' is beyond the 24 months the "
+       "runs cover"),
+      ("good.yaml:18:16: error E103: events[2].predicate: unknown series 'agreement:water'; the "
+       "runs "
+       "record indicators such as food_insecure_millions, policy:<issue>, recognition:<state>, "
+       "agreement:<track>"),
+      ("good.yaml:22:16: error E105: events[3].predicate: '2024-05' is month 30, beyond the 24 "
+       "months the runs cover"),
+      ("good.yaml:26:14: error E103: indicators[0].series: unknown series "
+       "'food_insecure_millions'; the runs record indicators such as food_insecure_millions, "
+       "policy:<issue>, recognition:<state>, agreement:<track>"),
+      ("good.yaml:27:14: error E103: indicators[1].series: unknown series 'revenue_usd_bn'; the "
+       "runs record indicators such as food_insecure_millions, policy:<issue>, "
+       "recognition:<state>, agreement:<track>"),
   };
   EXPECT_EQ(messages(r.diagnostics), expected);
 }
@@ -209,12 +211,12 @@ events:
 )";
   ObservationsLoadResult r = check_observations_text(text, "outcomes.yaml");
   const std::vector<std::string> expected = {
-      "outcomes.yaml:4:79: error E106: events[0].month: the event happened in 2022-07, after its "
-      "horizon 2022-06: it did not happen by then",
-      "outcomes.yaml:5:87: error E106: events[1].month: a month is the month a 'by' event first "
-      "held; this event's window is 'throughout'",
-      "outcomes.yaml:6:28: error E105: events[2].predicate: '2021-10' names a month before the "
-      "start 2021-11",
+      ("outcomes.yaml:4:79: error E106: events[0].month: the event happened in 2022-07, after its "
+       "horizon 2022-06: it did not happen by then"),
+      ("outcomes.yaml:5:87: error E106: events[1].month: a month is the month a 'by' event first "
+       "held; this event's window is 'throughout'"),
+      ("outcomes.yaml:6:28: error E105: events[2].predicate: '2021-10' names a month before the "
+       "start 2021-11"),
   };
   EXPECT_EQ(messages(r.diagnostics), expected);
 }
