@@ -5,9 +5,9 @@
 
 #include <cstring>
 
-#include "leverage_case.hpp"
 #include "parley/analysis.hpp"
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 
 namespace parley {
 namespace {

@@ -7,11 +7,11 @@
 #include <algorithm>
 #include <cmath>
 
-#include "expect_error.hpp"
 #include "io/report/assets.hpp"
 #include "io/report/report.hpp"
 #include "parley/io.hpp"
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 #include "temp_dir.hpp"
 
 namespace parley {

@@ -9,10 +9,9 @@
 #include <cstdint>
 #include <limits>
 
-#include "expect_error.hpp"
-#include "leverage_case.hpp"
 #include "parley/io.hpp"
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 #include "temp_dir.hpp"
 
 namespace parley {

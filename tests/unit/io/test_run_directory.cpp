@@ -5,9 +5,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "expect_error.hpp"
 #include "parley/io.hpp"
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 #include "temp_dir.hpp"
 
 namespace parley {
