@@ -11,9 +11,10 @@
 namespace parley {
 namespace {
 
-// offers=all keeps up to n^2 offers a round; past this many on one issue (about 40 MB), later
-// rounds keep only the accepted ones, at most n a round, so memory per round stays bounded.
-constexpr std::size_t max_logged_offers = 1'000'000;
+// offers=all keeps up to n(n - 1) offers a round. An issue's log holds at most this many (4 MB):
+// a round that could take it past that keeps only the accepted offers (at most n), as do the
+// rounds after it, so the log grows linearly in actors and rounds, never with n^2 per round.
+constexpr std::size_t max_logged_offers = 100'000;
 
 // Appends the state after `round` to the forecast and tells the observer.
 void record(IssueForecast& result, const eum::Bargaining& bargaining, int round,
@@ -50,17 +51,20 @@ IssueForecast EumModel::forecast_issue(const IssueInput& issue, ForecastObserver
                                           : "every actor holds the same position";
   }
   std::size_t logged = 0;
+  const std::size_t most_per_round = issue.actors.size() * (issue.actors.size() - 1);
+  bool log_all = options_.offers == eum::OfferLog::all;
   for (int round = 1; round <= options_.rounds && !result.converged; ++round) {
+    if (log_all && logged + most_per_round > max_logged_offers) {
+      log_all = false;
+      bargaining.keep_accepted_offers_only();
+      result.note = fmt::format(
+          "from round {} on, only accepted offers are kept: the log of all offers holds {} and "
+          "one more round could take it past {}",
+          round, logged, max_logged_offers);
+    }
     std::vector<Offer> offers;
     const std::size_t moved = bargaining.step(&offers);
     logged += offers.size();
-    if (logged >= max_logged_offers && options_.offers == eum::OfferLog::all &&
-        result.note.empty()) {
-      bargaining.keep_accepted_offers_only();
-      result.note = fmt::format(
-          "after round {}, only accepted offers are kept: the log of all offers reached {}", round,
-          logged);
-    }
     // The next round sorts the positions, which a NaN would leave unordered: stop here.
     const auto positions = bargaining.positions();
     if (!std::all_of(positions.begin(), positions.end(),
