@@ -28,9 +28,6 @@ struct Options {
   std::uint64_t seed = 0;
   double fixed_weight = 0.1;     // w_f: share of a concession every actor internalises
   double salience_weight = 0.4;  // w_s: extra share, times (1 - salience)
-  // Not a model parameter: rounds with more candidates than this keep them in a heap, smaller
-  // ones scan a flat array for the best gain (faster there). Both pick alike; tests check it.
-  std::size_t scan_limit = 4096;
 };
 
 // Every explicit key of the model spec on top of the defaults. Throws Error

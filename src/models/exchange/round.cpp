@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "models/exchange/round_state.hpp"
 
@@ -13,14 +14,9 @@ namespace {
 // Gains this close to the best count as equal to it.
 double tie_tolerance(double best) { return 1e-12 * std::max(1.0, std::abs(best)); }
 
-// The documented tie-break key: the pair of actor ids (the alphabetically smaller first), then
-// the pair of issue ids likewise; the smallest key goes first. Internal actors are in id order.
-// 16 bits a part: the model is far too slow for 65536 actors or issues anyway.
-std::uint64_t key(const Table& t, const Candidate& c) {
-  const std::uint64_t a = std::min(c.i.actor, c.j.actor), b = std::max(c.i.actor, c.j.actor);
-  const std::uint64_t x = t.issue_rank[c.i.supply], y = t.issue_rank[c.j.supply];
-  return a << 48 | b << 32 | std::min(x, y) << 16 | std::max(x, y);
-}
+constexpr double dead = -std::numeric_limits<double>::infinity();  // invalid or realised
+constexpr std::size_t chunk = 64;  // candidates a chunk, chunks a run, for the best gain
+constexpr std::uint32_t absent = 0xFFFFFFFFu;
 
 }  // namespace
 
@@ -41,13 +37,18 @@ RoundState::RoundState(const Table& table, std::span<const double> preferences,
   }
 }
 
-void RoundState::build_candidates() {
+std::size_t RoundState::pair_index(std::uint32_t p, std::uint32_t q) const {
+  const std::size_t m = t_.issues;
+  return p * m - std::size_t{p} * (p + 1) / 2 + (q - p - 1);
+}
+
+void RoundState::build_groups() {
   // Who can take part in an exchange on issues p and q: present on both with positive capability
   // and salience. Groups by side of the outcome: bit 0 at or left of it on p, bit 1 on q.
+  const std::size_t pairs = t_.issues * (t_.issues - (t_.issues > 0)) / 2;
+  place_.assign(pairs * t_.actors, absent);
   std::vector<std::uint32_t> group[4];
   for (auto& g : group) g.reserve(t_.actors);
-  candidates_.reserve(std::min<std::size_t>(t_.issues * t_.issues * t_.actors * t_.actors / 16 + 16,
-                                            std::size_t{1} << 16));
   for (std::uint32_t p = 0; p < t_.issues; ++p) {
     for (std::uint32_t q = p + 1; q < t_.issues; ++q) {
       for (auto& g : group) g.clear();
@@ -57,152 +58,209 @@ void RoundState::build_candidates() {
         const int left_p = x0_[kp] <= outcome0_[p], left_q = x0_[kq] <= outcome0_[q];
         group[left_p | left_q << 1].push_back(k);
       }
+      const std::size_t pair = pair_index(p, q);
       // Opposite sides of both outcomes: groups 0 and 3, 1 and 2.
-      for (auto [g, h] : {std::pair{0, 3}, std::pair{1, 2}}) {
-        for (std::uint32_t a : group[g]) {
-          for (std::uint32_t b : group[h]) {
-            // The actor that cares relatively more for p demands p and supplies q.
-            const double a_p = t_.s[t_.cell(a, p)], a_q = t_.s[t_.cell(a, q)];
-            const double b_p = t_.s[t_.cell(b, p)], b_q = t_.s[t_.cell(b, q)];
-            const bool a_demands_p = !(a_p * b_q < b_p * a_q);
-            Candidate& c = candidates_.emplace_back();
-            c.i.actor = a_demands_p ? a : b;
-            c.i.supply = q;
-            c.i.demand = p;
-            c.j.actor = a_demands_p ? b : a;
-            c.j.supply = p;
-            c.j.demand = q;
-            set_constants(c);
-            evaluate(c);
-            ++generated_;
-            if (!c.valid) candidates_.pop_back();
+      for (auto [g, h] : {std::pair{0u, 3u}, std::pair{1u, 2u}}) {
+        Block& block = blocks_.emplace_back();
+        block.first = generated_;
+        block.p = p;
+        block.q = q;
+        block.rows = members_.size();
+        block.row_count = group[g].size();
+        block.cols = block.rows + block.row_count;
+        block.col_count = group[h].size();
+        for (unsigned side : {g, h}) {
+          for (std::size_t at = 0; at < group[side].size(); ++at) {
+            place_[pair * t_.actors + group[side][at]] =
+                side << 24 | static_cast<std::uint32_t>(at);
           }
+          members_.insert(members_.end(), group[side].begin(), group[side].end());
         }
+        generated_ += block.row_count * block.col_count;
       }
     }
   }
-  // Index the candidates by the cells of their sides' supply and demand (counting sort).
-  const std::size_t cells = x0_.size();
-  supply_start_.assign(cells + 1, 0);
-  demand_start_.assign(cells + 1, 0);
-  for (const Candidate& c : candidates_) {
-    for (const Side* side : {&c.i, &c.j}) {
-      ++supply_start_[t_.cell(side->actor, side->supply) + 1];
-      ++demand_start_[t_.cell(side->actor, side->demand) + 1];
+}
+
+RoundState::Pairing RoundState::pairing(const Block& block, std::uint32_t a,
+                                        std::uint32_t b) const {
+  const std::uint32_t p = block.p, q = block.q;
+  // The actor that cares relatively more for p demands p and supplies q.
+  const double a_p = t_.s[t_.cell(a, p)], a_q = t_.s[t_.cell(a, q)];
+  const double b_p = t_.s[t_.cell(b, p)], b_q = t_.s[t_.cell(b, q)];
+  const bool a_demands_p = !(a_p * b_q < b_p * a_q);
+  return a_demands_p ? Pairing{a, b, p, q} : Pairing{b, a, p, q};
+}
+
+Candidate RoundState::unevaluated(std::size_t index, const Pairing& pair) const {
+  Candidate c;
+  c.i.actor = pair.i;
+  c.i.supply = pair.q;
+  c.i.demand = pair.p;
+  c.j.actor = pair.j;
+  c.j.supply = pair.p;
+  c.j.demand = pair.q;
+  set_constants(c);
+  if (!earlier_.empty()) {
+    c.i.earlier_moves = earlier_[2 * index];
+    c.j.earlier_moves = earlier_[2 * index + 1];
+  }
+  return c;
+}
+
+void RoundState::evaluate_all() {
+  gain_.assign(generated_, dead);
+  // Under REX an evaluation draws from the stream, so each candidate is kept as evaluated.
+  const bool randomised = o_.solution == Solution::random && o_.p > 0.0 && rex_;
+  if (randomised) {
+    full_.reserve(generated_);
+  } else {
+    earlier_.assign(2 * generated_, 0.0);
+  }
+  for (const Block& block : blocks_) {
+    for (std::size_t r = 0; r < block.row_count; ++r) {
+      for (std::size_t col = 0; col < block.col_count; ++col) {
+        const std::size_t index = block.first + r * block.col_count + col;
+        Candidate c = unevaluated(
+            index, pairing(block, members_[block.rows + r], members_[block.cols + col]));
+        evaluate(c);
+        if (c.valid) gain_[index] = c.gain;
+        if (randomised) full_.push_back(c);
+      }
     }
   }
-  for (std::size_t c = 0; c < cells; ++c) {
-    supply_start_[c + 1] += supply_start_[c];
-    demand_start_[c + 1] += demand_start_[c];
+  const std::size_t chunks = (generated_ + chunk - 1) / chunk;
+  chunk_max_.assign(chunks, dead);
+  super_max_.assign((chunks + chunk - 1) / chunk, dead);
+  chunk_dirty_.assign(chunks, 0);
+  super_dirty_.assign(super_max_.size(), 0);
+  for (std::size_t k = 0; k < generated_; ++k) {
+    chunk_max_[k / chunk] = std::max(chunk_max_[k / chunk], gain_[k]);
   }
-  by_supply_.resize(supply_start_[cells]);
-  by_demand_.resize(demand_start_[cells]);
-  std::vector<std::uint32_t> supply_fill(supply_start_.begin(), supply_start_.end() - 1);
-  std::vector<std::uint32_t> demand_fill(demand_start_.begin(), demand_start_.end() - 1);
-  for (std::uint32_t k = 0; k < candidates_.size(); ++k) {
-    for (const Side* side : {&candidates_[k].i, &candidates_[k].j}) {
-      by_supply_[supply_fill[t_.cell(side->actor, side->supply)]++] = k;
-      by_demand_[demand_fill[t_.cell(side->actor, side->demand)]++] = k;
+  for (std::size_t c = 0; c < chunks; ++c) {
+    super_max_[c / chunk] = std::max(super_max_[c / chunk], chunk_max_[c]);
+  }
+}
+
+RoundState::Located RoundState::locate(std::size_t index) const {
+  // The last block starting at or before `index` (empty blocks share the next one's start).
+  const auto after = std::upper_bound(blocks_.begin(), blocks_.end(), index,
+                                      [](std::size_t k, const Block& b) { return k < b.first; });
+  const Block& block = *(after - 1);
+  const std::size_t offset = index - block.first;
+  return {&block, members_[block.rows + offset / block.col_count],
+          members_[block.cols + offset % block.col_count]};
+}
+
+// The documented tie-break key: the pair of actor ids (the alphabetically smaller first), then
+// the pair of issue ids likewise; the smallest key goes first. Internal actors are in id order.
+// 16 bits a part: the model is far too slow for 65536 actors or issues anyway.
+std::uint64_t RoundState::key_of(std::size_t index) const {
+  const Located at = locate(index);
+  const std::uint64_t a = std::min(at.a, at.b), b = std::max(at.a, at.b);
+  const std::uint64_t x = t_.issue_rank[at.block->p], y = t_.issue_rank[at.block->q];
+  return a << 48 | b << 32 | std::min(x, y) << 16 | std::max(x, y);
+}
+
+Candidate RoundState::current(std::size_t index) {
+  if (rex()) return full_[index];
+  const Located at = locate(index);
+  Candidate c = unevaluated(index, pairing(*at.block, at.a, at.b));
+  evaluate(c);  // Equal Gain: the same state gives the same evaluation
+  return c;
+}
+
+bool RoundState::Touched::holds(const Pairing& c) const {
+  if (supply) return (c.i == actor && c.q == issue) || (c.j == actor && c.p == issue);
+  return (c.i == actor && c.p == issue) || (c.j == actor && c.q == issue);
+}
+
+template <class F>
+void RoundState::for_each_in(const Touched& list, const F& f) const {
+  // The pairs of issues holding list.issue, ascending; in each, the actor's row or column.
+  for (std::uint32_t other = 0; other < t_.issues; ++other) {
+    if (other == list.issue) continue;
+    const std::size_t pair = pair_index(std::min(other, list.issue), std::max(other, list.issue));
+    const std::uint32_t place = place_[pair * t_.actors + list.actor];
+    if (place == absent) continue;
+    const std::uint32_t group = place >> 24;
+    const std::size_t at = place & 0xFFFFFFu;
+    const Block& block = blocks_[2 * pair + (group == 1 || group == 2)];
+    const bool row = group < 2;
+    const std::size_t count = row ? block.col_count : block.row_count;
+    for (std::size_t n = 0; n < count; ++n) {
+      const std::uint32_t a = row ? list.actor : members_[block.rows + n];
+      const std::uint32_t b = row ? members_[block.cols + n] : list.actor;
+      const Pairing c = pairing(block, a, b);
+      if (list.holds(c)) f(block.first + (row ? at * count + n : n * block.col_count + at), c);
     }
   }
-  version_.assign(candidates_.size(), 0);
-  stamp_.assign(candidates_.size(), 0);
-  live_.resize(candidates_.size());
-  live_gain_.resize(candidates_.size());
-  live_at_.resize(candidates_.size());
-  for (std::uint32_t k = 0; k < candidates_.size(); ++k) {
-    live_[k] = live_at_[k] = k;
-    live_gain_[k] = candidates_[k].gain;
-  }
-  use_heap_ = candidates_.size() > o_.scan_limit;
-  if (!use_heap_) return;
-  heap_.reserve(2 * candidates_.size());
-  for (std::uint32_t k = 0; k < candidates_.size(); ++k) {
-    heap_.push_back({candidates_[k].gain, key(t_, candidates_[k]), k, 0});
-  }
-  std::make_heap(heap_.begin(), heap_.end(),
-                 [this](const Queued& a, const Queued& b) { return ranks_below(a, b); });
 }
 
-// The heap order: higher gain first, then the smaller tie-break key.
-bool RoundState::ranks_below(const Queued& a, const Queued& b) const {
-  if (a.gain != b.gain) return a.gain < b.gain;
-  return a.key > b.key;
-}
-
-bool RoundState::current(const Queued& q) const {
-  return candidates_[q.index].valid && version_[q.index] == q.version;
-}
-
-void RoundState::queue(std::uint32_t index) {
-  auto below = [this](const Queued& a, const Queued& b) { return ranks_below(a, b); };
-  // Stale entries pile up; rebuild from the live candidates when they outnumber them.
-  if (heap_.size() > 4 * live_.size() + 1024) {
-    std::erase_if(heap_, [&](const Queued& q) { return !current(q); });
-    std::make_heap(heap_.begin(), heap_.end(), below);
+void RoundState::set_gain(std::size_t index, double gain) {
+  const double old = gain_[index];
+  gain_[index] = gain;
+  const std::size_t c = index / chunk;
+  if (gain > chunk_max_[c]) {
+    chunk_max_[c] = gain;
+    super_max_[c / chunk] = std::max(super_max_[c / chunk], gain);
+  } else if (gain < old && old == chunk_max_[c] && !chunk_dirty_[c]) {
+    chunk_dirty_[c] = 1;  // its best may have dropped
+    dirty_.push_back(static_cast<std::uint32_t>(c));
   }
-  heap_.push_back({candidates_[index].gain, key(t_, candidates_[index]), index, version_[index]});
-  std::push_heap(heap_.begin(), heap_.end(), below);
+}
+
+void RoundState::refresh_maxima() {
+  std::vector<std::uint32_t> supers;
+  for (std::uint32_t c : dirty_) {
+    const std::size_t end = std::min(generated_, (c + std::size_t{1}) * chunk);
+    chunk_max_[c] = *std::max_element(gain_.begin() + c * chunk, gain_.begin() + end);
+    chunk_dirty_[c] = 0;
+    if (!super_dirty_[c / chunk]) {
+      super_dirty_[c / chunk] = 1;
+      supers.push_back(c / chunk);
+    }
+  }
+  dirty_.clear();
+  for (std::uint32_t s : supers) {
+    const std::size_t end = std::min(chunk_max_.size(), (s + std::size_t{1}) * chunk);
+    super_max_[s] = *std::max_element(chunk_max_.begin() + s * chunk, chunk_max_.begin() + end);
+    super_dirty_[s] = 0;
+  }
 }
 
 std::size_t RoundState::choose_among_ties() {
   if (tied_.size() < 2) return 0;
-  std::sort(tied_.begin(), tied_.end(),
-            [](const Queued& a, const Queued& b) { return a.key < b.key; });
+  std::sort(tied_.begin(), tied_.end(), [](const Tied& a, const Tied& b) { return a.key < b.key; });
   if (o_.tie_break != TieBreak::random || !ties_) return 0;
   const auto n = static_cast<double>(tied_.size());
   return std::min(static_cast<std::size_t>(ties_->uniform() * n), tied_.size() - 1);
 }
 
-std::uint32_t RoundState::pick() {
-  if (!use_heap_) {
-    // One pass for the best and the runner-up; a second only when they may tie.
-    double best = -1.0, second = -1.0;
-    std::uint32_t at = no_index;
-    for (std::uint32_t n = 0; n < live_gain_.size(); ++n) {
-      const double g = live_gain_[n];
-      if (g > best) {
-        second = best;
-        best = g;
-        at = n;
-      } else if (g > second) {
-        second = g;
+std::size_t RoundState::pick() {
+  refresh_maxima();
+  double best = dead;
+  for (double g : super_max_) best = std::max(best, g);
+  if (best == dead) return no_candidate;
+  // Every candidate within the tolerance of the best, found through the runs and chunks whose
+  // best reaches it.
+  const double floor = best - tie_tolerance(best);
+  tied_.clear();
+  for (std::size_t s = 0; s < super_max_.size(); ++s) {
+    if (super_max_[s] < floor) continue;
+    const std::size_t last_chunk = std::min(chunk_max_.size(), (s + 1) * chunk);
+    for (std::size_t c = s * chunk; c < last_chunk; ++c) {
+      if (chunk_max_[c] < floor) continue;
+      const std::size_t end = std::min(generated_, (c + 1) * chunk);
+      for (std::size_t k = c * chunk; k < end; ++k) {
+        if (gain_[k] >= floor) tied_.push_back({0, k});
       }
     }
-    if (at == no_index) return no_index;
-    const double floor = best - tie_tolerance(best);
-    if (second < floor) return live_[at];
-    tied_.clear();
-    for (std::uint32_t n = 0; n < live_gain_.size(); ++n) {
-      const std::uint32_t k = live_[n];
-      if (live_gain_[n] >= floor) tied_.push_back({live_gain_[n], key(t_, candidates_[k]), k, 0});
-    }
-    return tied_[choose_among_ties()].index;
   }
-  auto below = [this](const Queued& a, const Queued& b) { return ranks_below(a, b); };
-  auto pop = [&] {
-    std::pop_heap(heap_.begin(), heap_.end(), below);
-    const Queued q = heap_.back();
-    heap_.pop_back();
-    return q;
-  };
-  while (!heap_.empty() && !current(heap_.front())) pop();
-  if (heap_.empty()) return no_index;
-  const Queued best = pop();
-  // Gather the ties: exact ones come out of the heap in key order, near ones (rounding) too.
-  tied_.assign(1, best);
-  const double floor = best.gain - tie_tolerance(best.gain);
-  while (!heap_.empty() && heap_.front().gain >= floor) {
-    const Queued q = pop();
-    if (current(q)) tied_.push_back(q);
+  if (tied_.size() > 1) {
+    for (Tied& t : tied_) t.key = key_of(t.index);
   }
-  const std::size_t chosen = choose_among_ties();
-  for (std::size_t k = 0; k < tied_.size(); ++k) {  // the others go back for later picks
-    if (k == chosen) continue;
-    heap_.push_back(tied_[k]);
-    std::push_heap(heap_.begin(), heap_.end(), below);
-  }
-  return tied_[chosen].index;
+  return tied_[choose_among_ties()].index;
 }
 
 // decide's bookkeeping of the votes an exchange's demander has seen moved on its issue: a first
@@ -223,41 +281,46 @@ void RoundState::record_update(std::uint32_t demander, std::uint32_t issue, cons
   base_outcome_[key] += t_.rate[own] * (supplier.to - x0_[own]);
 }
 
-void RoundState::drop_live(std::uint32_t index) {
-  const std::uint32_t at = live_at_[index], last = live_.back();
-  live_[at] = last;
-  live_gain_[at] = live_gain_.back();
-  live_at_[last] = at;
-  live_.pop_back();
-  live_gain_.pop_back();
-}
-
-void RoundState::reevaluate(std::uint32_t index, const Candidate& done) {
-  Candidate& c = candidates_[index];
-  if (!c.valid || stamp_[index] == clock_) return;
-  stamp_[index] = clock_;
-  for (Side* side : {&c.i, &c.j}) {
-    const bool moved = (side->actor == done.i.actor && side->supply == done.i.supply) ||
-                       (side->actor == done.j.actor && side->supply == done.j.supply);
-    if (moved) side->earlier_moves += side->move;
-  }
-  const double before = c.gain;
-  evaluate(c);
-  if (!c.valid) {
-    drop_live(index);
+void RoundState::store(std::size_t index, Candidate& c) {
+  set_gain(index, c.valid ? c.gain : dead);
+  if (rex()) {
+    full_[index] = c;
   } else {
-    live_gain_[live_at_[index]] = c.gain;
-  }
-  if (c.valid && use_heap_ && c.gain != before) {  // an unchanged gain keeps its place
-    ++version_[index];
-    queue(index);
+    earlier_[2 * index] = c.i.earlier_moves;
+    earlier_[2 * index + 1] = c.j.earlier_moves;
   }
 }
 
-void RoundState::execute(std::uint32_t index) {
-  const Candidate done = candidates_[index];
-  candidates_[index].valid = false;  // realised: out of the running
-  drop_live(index);
+Candidate RoundState::execute(std::size_t index) {
+  const Candidate done = current(index);
+  set_gain(index, dead);  // realised: out of the running
+  if (rex()) full_[index].valid = false;
+  // Re-evaluate every candidate that shares a side's actor and supply issue (its vote moved) or
+  // actor and demand issue (the votes its overshoot check counts changed), each once, in the
+  // order of these lists and ascending within each (REX draws in that order).
+  const Touched lists[4] = {{done.i.actor, done.i.supply, true},
+                            {done.j.actor, done.j.supply, true},
+                            {done.i.actor, done.i.demand, false},
+                            {done.j.actor, done.j.demand, false}};
+  auto visit = [&](std::size_t list, auto&& f) {
+    for_each_in(lists[list], [&](std::size_t k, const Pairing& c) {
+      for (std::size_t earlier = 0; earlier < list; ++earlier) {
+        if (lists[earlier].holds(c)) return;
+      }
+      if (gain_[k] != dead) f(k, c);
+    });
+  };
+  // A candidate on a moved vote adds its own move, as evaluated before this exchange, to its
+  // earlier moves. Under Equal Gain that evaluation is repeated here, before the votes change.
+  before_.clear();
+  if (!rex()) {
+    for (std::size_t list : {0, 1}) {
+      visit(list, [&](std::size_t k, const Pairing& c) {
+        before_.push_back(unevaluated(k, c));
+        evaluate(before_.back());
+      });
+    }
+  }
   for (const Side* side : {&done.i, &done.j}) {
     const std::size_t c = t_.cell(side->actor, side->supply);
     vote_[c] = side->to;
@@ -265,27 +328,29 @@ void RoundState::execute(std::uint32_t index) {
   }
   record_update(done.j.actor, done.j.demand, done.i);
   record_update(done.i.actor, done.i.demand, done.j);
-  // Re-evaluate every candidate that shares a side's actor and supply issue (its vote moved) or
-  // actor and demand issue (the votes its overshoot check counts changed).
-  ++clock_;
-  const std::size_t touched[4][2] = {{t_.cell(done.i.actor, done.i.supply), 0},
-                                     {t_.cell(done.j.actor, done.j.supply), 0},
-                                     {t_.cell(done.i.actor, done.i.demand), 1},
-                                     {t_.cell(done.j.actor, done.j.demand), 1}};
-  for (const auto& [cell, demand] : touched) {
-    const auto& list = demand ? by_demand_ : by_supply_;
-    const auto& start = demand ? demand_start_ : supply_start_;
-    for (std::uint32_t k = start[cell]; k < start[cell + 1]; ++k) reevaluate(list[k], done);
+  std::size_t next_before = 0;
+  for (std::size_t list = 0; list < 4; ++list) {
+    visit(list, [&](std::size_t k, const Pairing& c) {
+      Candidate e = rex() ? full_[k] : list < 2 ? before_[next_before++] : unevaluated(k, c);
+      for (Side* side : {&e.i, &e.j}) {
+        const bool moved = (side->actor == done.i.actor && side->supply == done.i.supply) ||
+                           (side->actor == done.j.actor && side->supply == done.j.supply);
+        if (moved) side->earlier_moves += side->move;
+      }
+      evaluate(e);
+      store(k, e);
+    });
   }
+  return done;
 }
 
 RoundResult RoundState::run() {
   RoundResult result;
-  build_candidates();
+  build_groups();
+  evaluate_all();
   result.candidates = generated_;
-  for (std::uint32_t next = pick(); next != no_index; next = pick()) {
-    result.realised.push_back(candidates_[next]);
-    execute(next);
+  for (std::size_t next = pick(); next != no_candidate; next = pick()) {
+    result.realised.push_back(execute(next));
   }
   result.outcome_before = outcome0_;
   result.preferences = x0_;
