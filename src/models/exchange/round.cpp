@@ -14,9 +14,18 @@ namespace {
 // Gains this close to the best count as equal to it.
 double tie_tolerance(double best) { return 1e-12 * std::max(1.0, std::abs(best)); }
 
-constexpr double dead = -std::numeric_limits<double>::infinity();  // invalid or realised
+constexpr float dead = -std::numeric_limits<float>::infinity();  // invalid or realised
 constexpr std::size_t chunk = 64;  // candidates a chunk, chunks a run, for the best gain
 constexpr std::uint32_t absent = 0xFFFFFFFFu;
+
+// The smallest float at or above a gain (gains lie in [0, 100]).
+float bound_of(double gain) {
+  float bound = static_cast<float>(std::min(gain, 1e30));
+  if (static_cast<double>(bound) < gain) {
+    bound = std::nextafter(bound, std::numeric_limits<float>::infinity());
+  }
+  return bound;
+}
 
 }  // namespace
 
@@ -109,7 +118,7 @@ Candidate RoundState::unevaluated(std::size_t index, const Pairing& pair) const 
 }
 
 void RoundState::evaluate_all() {
-  gain_.assign(generated_, dead);
+  bound_.assign(generated_, dead);
   // Under REX an evaluation draws from the stream, so each candidate is kept as evaluated.
   const bool randomised = o_.solution == Solution::random && o_.p > 0.0 && rex_;
   if (randomised) {
@@ -124,7 +133,7 @@ void RoundState::evaluate_all() {
         Candidate c = unevaluated(
             index, pairing(block, members_[block.rows + r], members_[block.cols + col]));
         evaluate(c);
-        if (c.valid) gain_[index] = c.gain;
+        if (c.valid) bound_[index] = bound_of(c.gain);
         if (randomised) full_.push_back(c);
       }
     }
@@ -135,7 +144,7 @@ void RoundState::evaluate_all() {
   chunk_dirty_.assign(chunks, 0);
   super_dirty_.assign(super_max_.size(), 0);
   for (std::size_t k = 0; k < generated_; ++k) {
-    chunk_max_[k / chunk] = std::max(chunk_max_[k / chunk], gain_[k]);
+    chunk_max_[k / chunk] = std::max(chunk_max_[k / chunk], bound_[k]);
   }
   for (std::size_t c = 0; c < chunks; ++c) {
     super_max_[c / chunk] = std::max(super_max_[c / chunk], chunk_max_[c]);
@@ -197,9 +206,10 @@ void RoundState::for_each_in(const Touched& list, const F& f) const {
   }
 }
 
-void RoundState::set_gain(std::size_t index, double gain) {
-  const double old = gain_[index];
-  gain_[index] = gain;
+void RoundState::set_gain(std::size_t index, double exact) {
+  const float old = bound_[index];
+  const float gain = exact == -std::numeric_limits<double>::infinity() ? dead : bound_of(exact);
+  bound_[index] = gain;
   const std::size_t c = index / chunk;
   if (gain > chunk_max_[c]) {
     chunk_max_[c] = gain;
@@ -214,7 +224,7 @@ void RoundState::refresh_maxima() {
   std::vector<std::uint32_t> supers;
   for (std::uint32_t c : dirty_) {
     const std::size_t end = std::min(generated_, (c + std::size_t{1}) * chunk);
-    chunk_max_[c] = *std::max_element(gain_.begin() + c * chunk, gain_.begin() + end);
+    chunk_max_[c] = *std::max_element(bound_.begin() + c * chunk, bound_.begin() + end);
     chunk_dirty_[c] = 0;
     if (!super_dirty_[c / chunk]) {
       super_dirty_[c / chunk] = 1;
@@ -239,23 +249,33 @@ std::size_t RoundState::choose_among_ties() {
 
 std::size_t RoundState::pick() {
   refresh_maxima();
-  double best = dead;
-  for (double g : super_max_) best = std::max(best, g);
-  if (best == dead) return no_candidate;
-  // Every candidate within the tolerance of the best, found through the runs and chunks whose
-  // best reaches it.
-  const double floor = best - tie_tolerance(best);
-  tied_.clear();
+  float top = dead;
+  for (float b : super_max_) top = std::max(top, b);
+  if (top == dead) return no_candidate;
+  // A bound exceeds its gain by less than 2^-23 of it, so the best gain is at least
+  // top (1 - 2^-23), and every candidate that ties with it has a bound of at least `reach`.
+  // Those few are evaluated for their exact gains.
+  const double reach = top * (1.0 - 0x1p-21) - tie_tolerance(top);
+  near_.clear();
+  double best = -std::numeric_limits<double>::infinity();
   for (std::size_t s = 0; s < super_max_.size(); ++s) {
-    if (super_max_[s] < floor) continue;
+    if (super_max_[s] < reach) continue;
     const std::size_t last_chunk = std::min(chunk_max_.size(), (s + 1) * chunk);
     for (std::size_t c = s * chunk; c < last_chunk; ++c) {
-      if (chunk_max_[c] < floor) continue;
+      if (chunk_max_[c] < reach) continue;
       const std::size_t end = std::min(generated_, (c + 1) * chunk);
       for (std::size_t k = c * chunk; k < end; ++k) {
-        if (gain_[k] >= floor) tied_.push_back({0, k});
+        if (bound_[k] < reach) continue;
+        const double gain = current(k).gain;
+        near_.push_back({gain, k});
+        best = std::max(best, gain);
       }
     }
+  }
+  const double floor = best - tie_tolerance(best);
+  tied_.clear();
+  for (const auto& [gain, k] : near_) {
+    if (gain >= floor) tied_.push_back({0, k});
   }
   if (tied_.size() > 1) {
     for (Tied& t : tied_) t.key = key_of(t.index);
@@ -282,7 +302,7 @@ void RoundState::record_update(std::uint32_t demander, std::uint32_t issue, cons
 }
 
 void RoundState::store(std::size_t index, Candidate& c) {
-  set_gain(index, c.valid ? c.gain : dead);
+  set_gain(index, c.valid ? c.gain : -std::numeric_limits<double>::infinity());
   if (rex()) {
     full_[index] = c;
   } else {
@@ -293,7 +313,7 @@ void RoundState::store(std::size_t index, Candidate& c) {
 
 Candidate RoundState::execute(std::size_t index) {
   const Candidate done = current(index);
-  set_gain(index, dead);  // realised: out of the running
+  set_gain(index, -std::numeric_limits<double>::infinity());  // realised: out of the running
   if (rex()) full_[index].valid = false;
   // Re-evaluate every candidate that shares a side's actor and supply issue (its vote moved) or
   // actor and demand issue (the votes its overshoot check counts changed), each once, in the
@@ -307,7 +327,7 @@ Candidate RoundState::execute(std::size_t index) {
       for (std::size_t earlier = 0; earlier < list; ++earlier) {
         if (lists[earlier].holds(c)) return;
       }
-      if (gain_[k] != dead) f(k, c);
+      if (bound_[k] != dead) f(k, c);
     });
   };
   // A candidate on a moved vote adds its own move, as evaluated before this exchange, to its

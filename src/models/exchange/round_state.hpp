@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "models/exchange/round.hpp"
@@ -45,8 +46,8 @@ class RoundState {
   // outcome on p; bit 1: on q), rows by the first group, columns by the second. A candidate is
   // its index in that order; its actors and issues follow from the groups, and everything else
   // from an evaluation, which under Equal Gain depends only on the round's state and the
-  // candidate's earlier moves. So a candidate costs its gain and its sides' earlier moves, 24
-  // bytes (docs/models/exchange.md, Computation).
+  // candidate's earlier moves. So a candidate costs a bound on its gain and its sides' earlier
+  // moves, 20 bytes (docs/models/exchange.md, Computation).
   struct Block {
     std::size_t first = 0;  // index of its first candidate
     std::uint32_t p = 0, q = 0;
@@ -82,7 +83,7 @@ class RoundState {
   template <class F>
   void for_each_in(const Touched& list, const F& f) const;
   bool rex() const { return !full_.empty(); }
-  void set_gain(std::size_t index, double gain);
+  void set_gain(std::size_t index, double gain);  // -inf: out of the running
   void refresh_maxima();
   std::size_t pick();                    // no_candidate when none is left
   Candidate execute(std::size_t index);  // realises the candidate and returns it
@@ -107,15 +108,17 @@ class RoundState {
   // place_[pair * actors + k]: actor k's group in that pair (top byte) and its row or column in
   // that group's block; absent when k does not take part on both issues.
   std::vector<std::uint32_t> place_;
-  std::size_t generated_ = 0;    // candidates at the start, valid or not
-  std::vector<double> gain_;     // per candidate; `dead` once invalid or realised
+  std::size_t generated_ = 0;  // candidates at the start, valid or not
+  // Per candidate: the smallest float at or above its gain (-inf once invalid or realised), to
+  // find the best; its exact gain comes from an evaluation.
+  std::vector<float> bound_;
   std::vector<double> earlier_;  // per candidate, sides i and j: Side::earlier_moves
   // Under REX the moves come from random draws, so an evaluation cannot be repeated: each
   // candidate is kept whole, as last evaluated (about 200 bytes a candidate).
   std::vector<Candidate> full_;
   // The best gain of each chunk of 64 candidates, and of each run of 64 chunks; chunks whose
   // best may have dropped are recomputed before the next pick.
-  std::vector<double> chunk_max_, super_max_;
+  std::vector<float> chunk_max_, super_max_;
   std::vector<std::uint32_t> dirty_;
   std::vector<unsigned char> chunk_dirty_, super_dirty_;
   // A candidate whose gain is within the tie tolerance of the best, with its tie-break key.
@@ -124,6 +127,8 @@ class RoundState {
     std::size_t index;
   };
   std::vector<Tied> tied_;
+  std::vector<std::pair<double, std::size_t>>
+      near_;                       // pick(): exact gains of the candidates near the best
   std::vector<Candidate> before_;  // execute(): the evaluations a realised exchange replaces
   // Sorts tied_ by the tie-break key and returns the index of the one to realise: the first, or
   // under tie_break=random one drawn from the seeded stream.
