@@ -330,36 +330,46 @@ Candidate RoundState::execute(std::size_t index) {
       if (bound_[k] != dead) f(k, c);
     });
   };
-  // A candidate on a moved vote adds its own move, as evaluated before this exchange, to its
-  // earlier moves. Under Equal Gain that evaluation is repeated here, before the votes change.
-  before_.clear();
-  if (!rex()) {
-    for (std::size_t list : {0, 1}) {
-      visit(list, [&](std::size_t k, const Pairing& c) {
-        before_.push_back(unevaluated(k, c));
-        evaluate(before_.back());
-      });
+  auto realise = [&] {
+    for (const Side* side : {&done.i, &done.j}) {
+      const std::size_t c = t_.cell(side->actor, side->supply);
+      vote_[c] = side->to;
+      direction_[c] = side->move > 0 ? 1 : -1;
     }
+    record_update(done.j.actor, done.j.demand, done.i);
+    record_update(done.i.actor, done.i.demand, done.j);
+  };
+  // A candidate on a moved vote adds its own move, as evaluated before this exchange, to its
+  // earlier moves.
+  auto reevaluate = [&](std::size_t k, Candidate c) {
+    for (Side* side : {&c.i, &c.j}) {
+      const bool moved = (side->actor == done.i.actor && side->supply == done.i.supply) ||
+                         (side->actor == done.j.actor && side->supply == done.j.supply);
+      if (moved) side->earlier_moves += side->move;
+    }
+    evaluate(c);
+    store(k, c);
+  };
+  if (rex()) {
+    realise();
+    for (std::size_t list = 0; list < 4; ++list) {
+      visit(list, [&](std::size_t k, const Pairing&) { reevaluate(k, full_[k]); });
+    }
+    return done;
   }
-  for (const Side* side : {&done.i, &done.j}) {
-    const std::size_t c = t_.cell(side->actor, side->supply);
-    vote_[c] = side->to;
-    direction_[c] = side->move > 0 ? 1 : -1;
-  }
-  record_update(done.j.actor, done.j.demand, done.i);
-  record_update(done.i.actor, done.i.demand, done.j);
-  std::size_t next_before = 0;
-  for (std::size_t list = 0; list < 4; ++list) {
+  // Under Equal Gain the order does not matter (no draws), and the evaluations on the moved votes
+  // are repeated here, before the votes change.
+  before_.clear();
+  for (std::size_t list : {0, 1}) {
     visit(list, [&](std::size_t k, const Pairing& c) {
-      Candidate e = rex() ? full_[k] : list < 2 ? before_[next_before++] : unevaluated(k, c);
-      for (Side* side : {&e.i, &e.j}) {
-        const bool moved = (side->actor == done.i.actor && side->supply == done.i.supply) ||
-                           (side->actor == done.j.actor && side->supply == done.j.supply);
-        if (moved) side->earlier_moves += side->move;
-      }
-      evaluate(e);
-      store(k, e);
+      before_.emplace_back(k, unevaluated(k, c));
+      evaluate(before_.back().second);
     });
+  }
+  realise();
+  for (const auto& [k, c] : before_) reevaluate(k, c);
+  for (std::size_t list : {2, 3}) {
+    visit(list, [&](std::size_t k, const Pairing& c) { reevaluate(k, unevaluated(k, c)); });
   }
   return done;
 }

@@ -128,8 +128,9 @@ class RoundState {
   };
   std::vector<Tied> tied_;
   std::vector<std::pair<double, std::size_t>>
-      near_;                       // pick(): exact gains of the candidates near the best
-  std::vector<Candidate> before_;  // execute(): the evaluations a realised exchange replaces
+      near_;  // pick(): exact gains of the candidates near the best
+  // execute(): the evaluations on the votes a realised exchange moves, before it moves them.
+  std::vector<std::pair<std::size_t, Candidate>> before_;
   // Sorts tied_ by the tie-break key and returns the index of the one to realise: the first, or
   // under tie_break=random one drawn from the seeded stream.
   std::size_t choose_among_ties();
