@@ -26,7 +26,7 @@ double signed_towards(double from, double target, double length) {
 
 }  // namespace
 
-bool RoundState::move_ok(const Side& side) const {
+bool RoundCore::move_ok(const Side& side) const {
   const double m = side.move;
   if (!(std::abs(m) > tiny_move) || std::abs(m) > 100.0) return false;
   if (side.to < -edge || side.to > 100.0 + edge) return false;
@@ -39,8 +39,8 @@ bool RoundState::move_ok(const Side& side) const {
 
 // The outcome on the supplier's supply issue with the supplier at `position`, counting the
 // votes of earlier exchanges the demander made on that issue and nobody else's.
-double RoundState::adjusted_outcome(const Side& supplier, std::uint32_t demander,
-                                    double position) const {
+double RoundCore::adjusted_outcome(const Side& supplier, std::uint32_t demander,
+                                   double position) const {
   const std::size_t own = t_.cell(supplier.actor, supplier.supply);
   const std::size_t key = t_.cell(demander, supplier.supply);
   double outcome = base_outcome_[key] + t_.rate[own] * (position - x0_[own]);
@@ -52,7 +52,7 @@ double RoundState::adjusted_outcome(const Side& supplier, std::uint32_t demander
   return outcome;
 }
 
-void RoundState::set_constants(Candidate& c) const {
+void RoundCore::set_constants(Candidate& c) const {
   const std::uint32_t p = c.j.supply, q = c.i.supply;
   c.ip = static_cast<std::uint32_t>(t_.cell(c.i.actor, p));
   c.iq = static_cast<std::uint32_t>(t_.cell(c.i.actor, q));
@@ -70,7 +70,7 @@ void RoundState::set_constants(Candidate& c) const {
 // position (counting the votes of the partner's earlier exchanges on that issue, as decide
 // does). If it would, the move is cut to the vote that puts the outcome exactly there and the
 // partner's move follows at the equal-gain rate.
-void RoundState::cap_overshoot(Candidate& c, bool i_supplies) {
+void RoundCore::cap_overshoot(Candidate& c, bool i_supplies) {
   Side& a = i_supplies ? c.i : c.j;
   Side& b = i_supplies ? c.j : c.i;
   const double rate_a = i_supplies ? c.rate_q : c.rate_p;  // a's vote -> outcome on its supply
@@ -100,7 +100,7 @@ void RoundState::cap_overshoot(Candidate& c, bool i_supplies) {
   a.gain = b.gain = c.gain;
 }
 
-void RoundState::evaluate(Candidate& c) {
+void RoundCore::evaluate(Candidate& c) {
   Side& i = c.i;
   Side& j = c.j;
   i.from = vote_[c.iq];
@@ -146,7 +146,7 @@ void RoundState::evaluate(Candidate& c) {
 // Equal Gain utility moved towards the most it could get (the partner left with nothing) or
 // towards zero, by a share p * z; the moves are then solved again for that utility, the focal
 // actor moving all the way first and, if that asks too much of the partner, the partner.
-void RoundState::randomise_gain(Candidate& c) {
+void RoundCore::randomise_gain(Candidate& c) {
   const double u = rex_->uniform(), v = rex_->uniform(), z = rex_->uniform();
   Side& f = u < 0.5 ? c.i : c.j;
   Side& g = u < 0.5 ? c.j : c.i;

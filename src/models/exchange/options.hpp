@@ -28,6 +28,13 @@ struct Options {
   std::uint64_t seed = 0;
   double fixed_weight = 0.1;     // w_f: share of a concession every actor internalises
   double salience_weight = 0.4;  // w_s: extra share, times (1 - salience)
+  // Not model parameters; all choices pick the same exchanges (tests check it).
+  // Rounds of up to this many candidates keep each whole (about 300 bytes with its indexes, and
+  // faster); larger ones keep 20 bytes a candidate and evaluate again what they need.
+  std::size_t whole_limit = 250'000;
+  // Rounds of whole candidates with more than this many keep them in a heap, smaller ones scan a
+  // flat array for the best gain (faster there).
+  std::size_t scan_limit = 4096;
 };
 
 // Every explicit key of the model spec on top of the defaults. Throws Error
