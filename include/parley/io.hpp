@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -84,7 +85,16 @@ struct StorePlan {
   std::vector<std::pair<std::string, std::string>> parameters;
   // The value each variant (RunResult::variant) stands for: a sweep's values; else empty.
   std::vector<double> variant_values;
+  // The part of the runs this database holds: shard k of N (1-based, as Slurm job arrays
+  // number tasks from 1) holds the runs r with r % N == k - 1; 1 of 1 is every run. merge_shards
+  // combines the N shards of one run into the database one process would have written.
+  int shard = 1;
+  int shards = 1;
 };
+
+// The runs of 0 .. plan.runs - 1 in plan's shard, ascending, and how many there are.
+std::vector<std::uint64_t> shard_runs(const StorePlan& plan);
+std::uint64_t shard_run_count(const StorePlan& plan);
 
 // Who writes: recorded per session (a resumed run adds one), not part of what must match.
 struct StoreSession {
@@ -161,7 +171,20 @@ class ResultStore final : public RunSink {
   // 2 here"), or nothing when they match.
   std::optional<std::string> difference(const Scenario& scenario, const StorePlan& plan) const;
 
-  // Writing.
+  // The shards of one run (compare or simulate --shard k/N, each finished) combined into a new
+  // database at `file`, which must not exist: its rows are those one process making every run
+  // would have stored (sessions: each shard's, renumbered in shard order, then the merge's own),
+  // and it is complete. Throws Error, naming the databases: request.different_run when two hold
+  // different runs (the first field that differs) or a run that is not compare's or simulate's,
+  // request.unfinished_shard, request.duplicate_shard, request.missing_shard (which are
+  // missing); io.read when one is not a results database.
+  // `progress` (optional) is called with the number of shards merged so far.
+  static std::unique_ptr<ResultStore> merge_shards(
+      const std::vector<std::filesystem::path>& shards, const std::filesystem::path& file,
+      const StoreSession& session, const std::function<void(std::size_t)>& progress = {});
+
+  // Writing. accept takes the runs in any order (under MPI they arrive as the ranks finish
+  // them), each run once.
   void begin(const std::vector<std::string>& number_paths) override;
   void accept(const RunResult& result) override;
   // Commits the buffered runs.
@@ -179,7 +202,7 @@ class ResultStore final : public RunSink {
   const std::vector<std::string>& series() const;  // series names, in series id order
   const std::vector<int>& months() const;          // the recorded months, ascending
   std::uint64_t runs_stored() const;
-  std::vector<std::uint64_t> missing_runs() const;  // runs of 0 .. plan().runs - 1 not stored
+  std::vector<std::uint64_t> missing_runs() const;  // runs of the plan's shard not stored
   bool complete() const;
   double seconds() const;  // the running time of every session that wrote
   std::string started() const;

@@ -349,6 +349,9 @@ enum class ErrorId {
   request_different_run,
   request_not_run_directory,
   request_not_scorable,
+  request_unfinished_shard,
+  request_duplicate_shard,
+  request_missing_shard,
   // model.*: a model spec names an unknown model or parameter, or a value it cannot take (exit 2).
   model_unknown,
   model_bad_spec,

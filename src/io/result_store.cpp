@@ -142,6 +142,7 @@ std::vector<std::pair<std::string, std::string>> identity(const Scenario& scenar
       {"engine", plan.engine},
       {"record", to_string(plan.record)},
       {"months_recorded", nlohmann::json(recorded_months(plan.record, plan.months)).dump()},
+      {"shard", fmt::format("{}/{}", plan.shard, plan.shards)},
   };
   entries.insert(entries.end(), plan.parameters.begin(), plan.parameters.end());
   return entries;
@@ -171,7 +172,30 @@ void check_size(const Scenario& scenario, const StorePlan& plan) {
           plan.record == Record::every ? ", or --record checkpoints" : ""));
 }
 
+// "k/N" as identity() writes it.
+void parse_shard(const std::string& text, StorePlan& plan) {
+  const auto slash = text.find('/');
+  plan.shard = std::stoi(text.substr(0, slash));
+  plan.shards = slash == std::string::npos ? 1 : std::stoi(text.substr(slash + 1));
+}
+
 }  // namespace
+
+std::vector<std::uint64_t> shard_runs(const StorePlan& plan) {
+  std::vector<std::uint64_t> runs;
+  runs.reserve(shard_run_count(plan));
+  const auto step = static_cast<std::uint64_t>(plan.shards);
+  for (auto r = static_cast<std::uint64_t>(plan.shard - 1); r < plan.runs; r += step) {
+    runs.push_back(r);
+  }
+  return runs;
+}
+
+std::uint64_t shard_run_count(const StorePlan& plan) {
+  const auto first = static_cast<std::uint64_t>(plan.shard - 1);
+  const auto step = static_cast<std::uint64_t>(plan.shards);
+  return plan.runs > first ? (plan.runs - first + step - 1) / step : 0;
+}
 
 const char* to_string(Record record) { return record == Record::every ? "every" : "checkpoints"; }
 
@@ -250,6 +274,9 @@ struct ResultStore::Impl {
     plan.engine = get("engine");
     plan.record = get("record") == "every" ? Record::every : Record::checkpoints;
     months = nlohmann::json::parse(get("months_recorded")).get<std::vector<int>>();
+    // Databases written before shards existed hold every run.
+    const auto shard = entries.find("shard");
+    if (shard != entries.end()) parse_shard(shard->second, plan);
     Statement names(db, "SELECT series FROM series ORDER BY series_id", "read");
     while (names.step()) series.push_back(names.column_text(0));
     Statement count(db, "SELECT count(*) FROM issues", "read");
@@ -324,8 +351,10 @@ struct ResultStore::Impl {
     for (const auto& [key, value] : identity(scenario, p)) {
       get.bind(1, key);
       const bool found = get.step();
-      const std::string stored = found ? get.column_text(0) : std::string("(none)");
+      std::string stored = found ? get.column_text(0) : std::string("(none)");
       get.reset();
+      // Databases written before shards existed hold every run.
+      if (key == "shard" && !found) stored = "1/1";
       if (stored == value) continue;
       if (key == "scenario") return std::string("the scenario (after resolution) is another one");
       return fmt::format("{} is {} in the database, {} here", key, stored, value);
@@ -569,7 +598,7 @@ void ResultStore::finish(double seconds) {
   Statement seconds_update(impl_->db, "UPDATE sessions SET seconds = ?1 WHERE session = ?2");
   seconds_update.bind_double(1, seconds).bind(2, impl_->session).run();
   Statement entry(impl_->db, "INSERT OR REPLACE INTO manifest (key, value) VALUES (?1, ?2)");
-  const bool whole = runs_stored() == impl_->plan.runs;
+  const bool whole = runs_stored() == shard_run_count(impl_->plan);
   entry.bind(1, std::string("state")).bind(2, std::string(whole ? "complete" : "running")).run();
   if (whole) entry.bind(1, std::string("finished")).bind(2, utc_now()).run();
   transaction.commit();
@@ -606,13 +635,15 @@ std::uint64_t ResultStore::runs_stored() const {
 std::vector<std::uint64_t> ResultStore::missing_runs() const {
   std::vector<std::uint64_t> missing;
   Statement stored(impl_->db, "SELECT run FROM runs ORDER BY run", "read");
-  std::uint64_t next = 0;
+  // Both ascending: walk the shard's runs past each stored one.
+  const std::vector<std::uint64_t> wanted = shard_runs(impl_->plan);
+  auto next = wanted.begin();
   while (stored.step()) {
     const auto run = static_cast<std::uint64_t>(stored.column_int(0));
-    for (; next < run && next < impl_->plan.runs; ++next) missing.push_back(next);
-    next = run + 1;
+    for (; next != wanted.end() && *next < run; ++next) missing.push_back(*next);
+    if (next != wanted.end() && *next == run) ++next;
   }
-  for (; next < impl_->plan.runs; ++next) missing.push_back(next);
+  missing.insert(missing.end(), next, wanted.end());
   return missing;
 }
 
@@ -666,6 +697,190 @@ void ResultStore::read_agreement_months(std::size_t strategy, std::size_t issue,
   months.clear();
   while (query.step()) months.push_back(query.column_double(0));
   query.reset();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Merging the shards of one run.
+
+namespace {
+
+// Manifest entries that do not say which run a database holds: when and where it ran, and
+// which shard it is (checked on its own).
+bool describes_run(const std::string& key) {
+  return key != "shard" && key != "started" && key != "state" && key != "finished" &&
+         key != "scenario_file";
+}
+
+std::map<std::string, std::string> manifest_entries(Database& db) {
+  Statement manifest(db, "SELECT key, value FROM manifest", "read");
+  std::map<std::string, std::string> entries;
+  while (manifest.step()) entries[manifest.column_text(0)] = manifest.column_text(1);
+  return entries;
+}
+
+// Where the manifests of `a` and `b` (named so in the message) say they hold different runs.
+std::optional<std::string> run_difference(const std::map<std::string, std::string>& a,
+                                          const std::map<std::string, std::string>& b,
+                                          const std::string& a_name, const std::string& b_name) {
+  std::map<std::string, std::string> keys;
+  for (const auto& [key, value] : a) keys[key];
+  for (const auto& [key, value] : b) keys[key];
+  for (const auto& [key, unused] : keys) {
+    if (!describes_run(key)) continue;
+    const auto x = a.find(key), y = b.find(key);
+    const std::string in_a = x == a.end() ? "(none)" : x->second;
+    const std::string in_b = y == b.end() ? "(none)" : y->second;
+    if (in_a == in_b) continue;
+    if (key == "scenario") return std::string("the scenario (after resolution) is another one");
+    return fmt::format("{} is {} in {}, {} in {}", key, in_a, a_name, in_b, b_name);
+  }
+  return std::nullopt;
+}
+
+struct ShardInput {
+  std::string name;  // the database's file, for messages
+  std::unique_ptr<ResultStore> store;
+  std::map<std::string, std::string> manifest;
+};
+
+// The checks merge_shards makes before writing anything, in the order a user fixes them: the
+// same run everywhere, each shard finished, then every shard once.
+void check_shards(const std::vector<ShardInput>& inputs) {
+  const ShardInput& first = inputs.front();
+  const StorePlan& plan = first.store->plan();
+  if (plan.command != "compare" && plan.command != "simulate") {
+    throw Error(ErrorId::request_different_run,
+                fmt::format("cannot merge {}: it holds the runs of {}; merge combines the shards "
+                            "of compare and simulate (--shard k/N)",
+                            first.name, plan.command));
+  }
+  for (const ShardInput& input : inputs) {
+    if (input.store->plan().shards != plan.shards) {
+      throw Error(ErrorId::request_different_run,
+                  fmt::format("cannot merge: {} is shard {}/{}, {} shard {}/{}: the shards of one "
+                              "run all have the same N",
+                              first.name, plan.shard, plan.shards, input.name,
+                              input.store->plan().shard, input.store->plan().shards));
+    }
+    if (const auto difference =
+            run_difference(first.manifest, input.manifest, first.name, input.name)) {
+      throw Error(ErrorId::request_different_run,
+                  fmt::format("cannot merge: {} and {} hold different runs ({})", first.name,
+                              input.name, *difference));
+    }
+  }
+  for (const ShardInput& input : inputs) {
+    if (!input.store->complete()) {
+      const StorePlan& p = input.store->plan();
+      throw Error(ErrorId::request_unfinished_shard,
+                  fmt::format("cannot merge: {} (shard {}/{}) is unfinished, {} of its {} runs "
+                              "stored; finish it with the same command and --resume",
+                              input.name, p.shard, p.shards, input.store->runs_stored(),
+                              shard_run_count(p)));
+    }
+  }
+  std::map<int, const ShardInput*> by_shard;
+  for (const ShardInput& input : inputs) {
+    const auto [at, added] = by_shard.emplace(input.store->plan().shard, &input);
+    if (!added) {
+      throw Error(
+          ErrorId::request_duplicate_shard,
+          fmt::format("cannot merge: shard {}/{} is given twice, {} and {}",
+                      input.store->plan().shard, plan.shards, at->second->name, input.name));
+    }
+  }
+  std::vector<std::string> missing;
+  for (int k = 1; k <= plan.shards; ++k) {
+    if (!by_shard.count(k)) missing.push_back(fmt::format("{}/{}", k, plan.shards));
+  }
+  if (!missing.empty()) {
+    throw Error(ErrorId::request_missing_shard,
+                fmt::format("cannot merge: {} {} of the run {} missing ({} given); run {} "
+                            "with --shard and name every shard's directory",
+                            missing.size() == 1 ? "shard" : "shards", fmt::join(missing, ", "),
+                            missing.size() == 1 ? "is" : "are", inputs.size(),
+                            missing.size() == 1 ? "it" : "them"));
+  }
+}
+
+// Copies the rows of the database attached as `shard` into the main one; `offset` renumbers
+// its sessions after those already merged.
+void copy_shard_rows(Database& db, bool first, std::int64_t offset) {
+  if (first) {
+    // What every shard holds alike: the plan and the ids of strategies, series, issues, months,
+    // numbers and variants (the same scenario and plan give the same ids).
+    for (const char* table :
+         {"manifest", "strategies", "series", "issues", "months", "numbers", "variants"}) {
+      db.execute(fmt::format("INSERT INTO main.{0} SELECT * FROM shard.{0}", table));
+    }
+  }
+  db.execute(fmt::format(
+      "INSERT INTO main.sessions SELECT session + {0}, started, finished, seconds, runs, threads, "
+      "pid, host, parley_version, command_line FROM shard.sessions ORDER BY session;"
+      "INSERT INTO main.runs SELECT run, stream, variant, session + {0} FROM shard.runs;"
+      "INSERT INTO main.run_draws SELECT * FROM shard.run_draws;"
+      "INSERT INTO main.series_values SELECT * FROM shard.series_values;"
+      "INSERT INTO main.agreements SELECT * FROM shard.agreements;",
+      offset));
+}
+
+}  // namespace
+
+std::unique_ptr<ResultStore> ResultStore::merge_shards(
+    const std::vector<std::filesystem::path>& shards, const std::filesystem::path& file,
+    const StoreSession& session, const std::function<void(std::size_t)>& progress) {
+  if (shards.empty()) throw std::logic_error("merge_shards needs at least one database");
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<ShardInput> inputs;
+  for (const auto& path : shards) {
+    ShardInput input;
+    input.store = ResultStore::read(path);
+    input.name = input.store->name();
+    input.manifest = manifest_entries(input.store->impl_->db);
+    inputs.push_back(std::move(input));
+  }
+  check_shards(inputs);
+  // In shard order, so that the sessions are numbered the same whatever order they were named.
+  std::sort(inputs.begin(), inputs.end(), [](const ShardInput& a, const ShardInput& b) {
+    return a.store->plan().shard < b.store->plan().shard;
+  });
+  std::error_code ec;
+  if (std::filesystem::exists(file, ec)) {
+    throw Error(ErrorId::io_write, fmt::format("cannot create {}: it exists", file.string()));
+  }
+  auto impl = std::make_unique<Impl>(file, Database::Mode::create);
+  impl->configure();
+  Database& db = impl->db;
+  db.execute(fmt::format("PRAGMA application_id={}; PRAGMA user_version={};", application_id,
+                         schema_version));
+  db.execute(schema);
+  db.execute(scores_schema);
+  std::int64_t offset = 0;
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const std::string path = inputs[i].name;
+    inputs[i].store.reset();  // one connection at a time to each file
+    Statement attach(db, "ATTACH DATABASE ?1 AS shard", "read");
+    attach.bind(1, path).run();
+    {
+      Transaction transaction(db);
+      copy_shard_rows(db, i == 0, offset);
+      transaction.commit();
+    }
+    Statement sessions(db, "SELECT coalesce(max(session), 0) FROM main.sessions", "read");
+    sessions.step();
+    offset = sessions.column_int(0);
+    db.execute("DETACH DATABASE shard");
+    if (progress) progress(i + 1);
+  }
+  db.execute("UPDATE manifest SET value = '1/1' WHERE key = 'shard'");
+  impl->load_layout();
+  // The scenario file the shards named, unless the caller names one.
+  StoreSession who = session;
+  if (who.scenario_file.empty()) who.scenario_file = inputs.front().manifest["scenario_file"];
+  impl->open_session(who);
+  auto store = std::unique_ptr<ResultStore>(new ResultStore(std::move(impl)));
+  store->finish(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+  return store;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -37,6 +37,12 @@ const char* to_string(ErrorId id) {
       return "request.not_run_directory";
     case ErrorId::request_not_scorable:
       return "request.not_scorable";
+    case ErrorId::request_unfinished_shard:
+      return "request.unfinished_shard";
+    case ErrorId::request_duplicate_shard:
+      return "request.duplicate_shard";
+    case ErrorId::request_missing_shard:
+      return "request.missing_shard";
     case ErrorId::model_unknown:
       return "model.unknown";
     case ErrorId::model_bad_spec:
