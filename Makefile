@@ -15,7 +15,7 @@ CLANG_CXX ?= clang++-14
 # Debian 12 packages parley builds against (README.md, Layout), and what the checks add.
 PACKAGES := build-essential cmake pkg-config libyaml-cpp-dev nlohmann-json3-dev libfmt-dev \
             libcli11-dev libtbb-dev librandom123-dev libgtest-dev libgmock-dev libbenchmark-dev \
-            libsqlite3-dev python3 strace
+            libsqlite3-dev python3 strace libopenmpi-dev openmpi-bin
 # chromium: headless, for the report's browser tests (tests/report/) and `parley report --pdf`.
 CHECK_PACKAGES := clang-14 libclang-rt-14-dev clang-format clang-tidy chromium
 # npm, which the build uses to install the report's charting scripts (cmake/report_assets.cmake):

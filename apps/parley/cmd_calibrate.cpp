@@ -8,6 +8,7 @@
 
 #include "commands.hpp"
 #include "parley/io.hpp"
+#include "progress.hpp"
 #include "run_options.hpp"
 #include "run_store.hpp"
 #include "scenario_arg.hpp"
@@ -24,6 +25,7 @@ struct CalibrateArgs {
   std::string scenario_out;  // -o: the calibrated scenario
   std::string out;           // --out: a run directory
   std::string posterior;
+  bool quiet = false;
   CalibrateArgs() {
     plan.strategy = "as-followed";
     plan.engagement.months = 0;  // 0: up to the observations' last month
@@ -78,7 +80,18 @@ int run(CalibrateArgs a) {
   }
   const auto start = std::chrono::steady_clock::now();
   CalibrationResult result;
-  auto fit = [&] { result = calibrate(scenario, observations, a.plan); };
+  // Particles accepted, over every generation: the acceptance rate sets the pace, so the ETA
+  // is rough.
+  const auto per_generation = static_cast<std::uint64_t>(a.plan.particles);
+  ProgressBar bar(per_generation * static_cast<std::uint64_t>(a.plan.generations), !a.quiet,
+                  "particles");
+  auto fit = [&] {
+    result = calibrate(scenario, observations, a.plan, [&](int generation, int accepted) {
+      bar.update(static_cast<std::uint64_t>(generation) * per_generation +
+                 static_cast<std::uint64_t>(accepted));
+    });
+    bar.finish();
+  };
   if (stored) {
     stored->run(fit);
   } else {
@@ -158,6 +171,7 @@ Handler add_calibrate(CLI::App& app) {
   app.add_option("--sample", a->sample,
                  "Rows of the posterior sample in the calibrated scenario (default: particles)")
       ->check(CLI::Range(1, 1000000));
+  app.add_flag("-q,--quiet", a->quiet, "No progress bar");
   return [a] { return run(*a); };
 }
 

@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <tuple>
 
 #include "commands.hpp"
 #include "parley/io.hpp"
 #include "progress.hpp"
+#include "ranks.hpp"
 #include "run_options.hpp"
 #include "run_store.hpp"
 #include "scenario_arg.hpp"
@@ -19,15 +22,30 @@ struct CompareArgs : RunOptions {
   std::string reference;  // empty: isolation if compared, else the first strategy
   StoreOptions store;
   bool quiet = false;
+  std::string shard;  // --shard k/N; empty: every run
+  bool progress = false;
 };
 
 void add_common(CLI::App& app, CompareArgs& a) {
   add_run_options(app, a);
-  add_store_options(app, a.store,
-                    "Run directory: results.sqlite (every run), manifest.json, summary.csv/json, "
-                    "agreements.csv, recognition.csv",
-                    true);
-  app.add_flag("-q,--quiet", a.quiet, "No progress bar");
+  CLI::Option* out = add_store_options(
+      app, a.store,
+      "Run directory: results.sqlite (every run), manifest.json, summary.csv/json, "
+      "agreements.csv, recognition.csv",
+      true);
+  auto* quiet = app.add_flag("-q,--quiet", a.quiet, "No progress bar");
+  app.add_flag("--progress", a.progress,
+               "Draw the progress bar even when stderr is not a terminal (under mpirun, which "
+               "passes it on through a pipe)")
+      ->excludes(quiet);
+  app.add_option("--shard", a.shard,
+                 "Make only shard k of N of the runs (runs r with r % N == k - 1; k from 1, as "
+                 "Slurm array tasks) into --out; parley merge combines the N directories")
+      ->check([](const std::string& text) {
+        parse_shard(text);
+        return std::string();
+      })
+      ->needs(out);
 }
 
 // The strategy the differences are taken to: the one --reference names, which must be among
@@ -47,43 +65,121 @@ std::string reference_strategy(const std::string& named, const std::vector<std::
                           named, list));
 }
 
-int run(const CompareArgs& a, const char* command) {
-  const Scenario scenario = load_scenario_arg(a.file);
+// Everything a comparison needs before its runs: on every rank (ranks.hpp), and on rank 0 the
+// run directory and its database.
+struct Setup {
+  Scenario scenario;
   ComparisonContext context;
-  context.scenario_file = a.file.empty() ? "<embedded>/afghanistan-2024.yaml" : a.file;
-  context.plan = comparison_plan(a, scenario);
-  const auto& plan = context.plan;
-  const auto& strategies = plan.strategies;
-  context.reference = reference_strategy(a.reference, strategies);
+  StorePlan store_plan;
+  std::unique_ptr<StoredRun> stored;
+  std::vector<std::uint64_t> missing;
+};
 
+StorePlan store_plan_of(const CompareArgs& a, const char* command, const Scenario& scenario,
+                        const ComparisonPlan& plan) {
   StorePlan store_plan;
   store_plan.command = command;
-  store_plan.strategies = strategies;
+  store_plan.strategies = plan.strategies;
   store_plan.seed = plan.seed;
   store_plan.months = plan.engagement.months;
   store_plan.engine = plan.engagement.engine;
   store_plan.runs = static_cast<std::uint64_t>(plan.runs);
+  std::tie(store_plan.shard, store_plan.shards) = parse_shard(a.shard);
+  if (store_plan.shards > plan.runs) {
+    throw Error(ErrorId::request_invalid_option,
+                fmt::format("--shard {}: {} shards of {} runs would leave some empty; use at most "
+                            "--runs shards",
+                            a.shard, store_plan.shards, plan.runs));
+  }
   // Without a run directory nothing is kept: the table's months are enough.
   store_plan.record = a.store.out.empty()
                           ? Record::checkpoints
-                          : record_for(a.store, store_plan.runs, strategies.size(),
+                          : record_for(a.store, store_plan.runs, plan.strategies.size(),
                                        series_names(scenario).size(), plan.engagement.months);
-  StoredRun stored(a.store, scenario, store_plan,
-                   {.command_line = invocation(),
-                    .scenario_file = context.scenario_file,
-                    .threads = resolved_threads(plan.threads)});
+  return store_plan;
+}
+
+void set_up(const CompareArgs& a, const char* command, const World& world, Setup& s) {
+  s.scenario = load_scenario_arg(a.file);
+  s.context.scenario_file = a.file.empty() ? "<embedded>/afghanistan-2024.yaml" : a.file;
+  s.context.plan = comparison_plan(a, s.scenario);
+  // Checked here, not by the first run: under mpirun every rank then agrees on the error before
+  // any run starts, and rank 0 alone reports it.
+  for (const std::string& id : s.context.plan.strategies) {
+    if (!id.empty()) require_strategy(s.scenario, id);  // "" is every bloc's baseline
+  }
+  s.context.reference = reference_strategy(a.reference, s.context.plan.strategies);
+  // The other ranks only make runs: rank 0 alone checks --shard and notes the months kept.
+  if (world.rank != 0) return;
+  s.store_plan = store_plan_of(a, command, s.scenario, s.context.plan);
+  s.stored = std::make_unique<StoredRun>(
+      a.store, s.scenario, s.store_plan,
+      StoreSession{.command_line = invocation(),
+                   .scenario_file = s.context.scenario_file,
+                   .threads = resolved_threads(s.context.plan.threads) * world.size});
+  s.missing = s.stored->store().missing_runs();
+}
+
+// A shard's run directory: its database and a manifest naming the shard; the tables come from
+// `parley merge` over every shard.
+void finish_shard(const CompareArgs& a, Setup& s) {
+  ResultStore& store = s.stored->store();
+  const StorePlan& p = store.plan();
+  s.context.seconds = store.seconds();
+  s.stored->commit([&](const std::filesystem::path& work) {
+    write_file_atomically(
+        work / "manifest.json",
+        run_manifest(s.scenario, s.context, store,
+                     {{"shard", nlohmann::json(fmt::format("{}/{}", p.shard, p.shards)).dump()},
+                      {"shard_runs", std::to_string(shard_run_count(p))}}));
+  });
+  std::cout << fmt::format(
+      "Shard {}/{}: runs r with r % {} = {} ({} of {} runs), stored in {} ({:.1f} s)\n"
+      "parley merge OUT DIR... combines the {} shards' directories into the whole run.\n",
+      p.shard, p.shards, p.shards, p.shard - 1, shard_run_count(p), p.runs, a.store.out,
+      s.context.seconds, p.shards);
+}
+
+int run(const CompareArgs& a, const char* command) {
+  const World here = world();
+  Setup s;
+  agree(
+      here, [&] { set_up(a, command, here, s); }, exit_code_of);
+  const std::vector<std::uint64_t> runs = share(here, s.missing);
+  if (here.rank != 0) {
+    try {
+      work(here, s.scenario, s.context.plan, runs);
+    } catch (...) {
+      // Rank 0 waits for this rank's runs: end every rank, after saying why.
+      abort_ranks(here, report_failure(std::current_exception(), here));
+      throw;
+    }
+    return exit_ok;
+  }
+  StoredRun& stored = *s.stored;
   ResultStore& store = stored.store();
-  const auto missing = store.missing_runs();
-  ProgressBar bar(plan.runs, !a.quiet);
-  ProgressSink sink(store, bar, plan.runs - static_cast<int>(missing.size()));
-  stored.run([&] { stream_comparison(scenario, plan, missing, sink); });
+  const std::uint64_t total = shard_run_count(s.store_plan);
+  ProgressBar bar(total, !a.quiet, "runs", total - runs.size(), !a.progress);
+  ProgressSink sink(&store, bar, total - runs.size());
+  try {
+    stored.run([&] { gather(here, s.scenario, s.context.plan, runs, sink); });
+  } catch (...) {
+    bar.finish();
+    // The other ranks may be waiting to send: end them with this rank's exit code.
+    if (spread(here)) abort_ranks(here, report_failure(std::current_exception(), here));
+    throw;
+  }
   bar.finish();
-  context.seconds = store.seconds();
-  const auto summaries = summarise(store, context.reference);
-  std::cout << comparison_table(scenario, context, summaries);
+  if (s.store_plan.shards > 1) {
+    finish_shard(a, s);
+    return exit_ok;
+  }
+  s.context.seconds = store.seconds();
+  const auto summaries = summarise(store, s.context.reference);
+  std::cout << comparison_table(s.scenario, s.context, summaries);
   if (stored.has_directory()) {
     stored.commit([&](const std::filesystem::path& work) {
-      write_run_directory(work, scenario, context, store, summaries);
+      write_run_directory(work, s.scenario, s.context, store, summaries);
     });
     std::cout << fmt::format("\nRun directory: {}\n", a.store.out);
   }

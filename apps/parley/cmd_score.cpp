@@ -108,7 +108,7 @@ int score_scenario(const ScoreArgs& a) {
   options.out = a.out;
   StoredRun stored(options, scenario, store_plan, session_of(a.file, plan.threads));
   ResultStore& store = stored.store();
-  ProgressSink sink(store, bar, 0);
+  ProgressSink sink(&store, bar, 0);
   stored.run([&] { stream_comparison(scenario, plan, store.missing_runs(), sink); });
   bar.finish();
   const auto scores = score_all(StoredRunSource(store), context, observations);

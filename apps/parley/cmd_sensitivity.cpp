@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "parley/io.hpp"
 #include "parley/scenario.hpp"
+#include "progress.hpp"
 #include "run_options.hpp"
 #include "run_store.hpp"
 #include "scenario_arg.hpp"
@@ -21,7 +22,13 @@ struct Args {
   std::size_t top = 20;
   std::string csv;
   StoreOptions store;
+  bool quiet = false;
 };
+
+// The points a screening runs: (factors + 1) per trajectory.
+std::uint64_t screening_points(const Scenario& scenario, const SensitivityPlan& plan) {
+  return static_cast<std::uint64_t>(plan.trajectories) * (morris_factor_paths(scenario).size() + 1);
+}
 
 // The screening with a run directory: every point of every trajectory in results.sqlite.
 int run_stored(const Args& a, const Scenario& scenario) {
@@ -48,7 +55,10 @@ int run_stored(const Args& a, const Scenario& scenario) {
                     .scenario_file = file,
                     .threads = resolved_threads(p.threads)});
   std::vector<FactorEffect> effects;
-  stored.run([&] { effects = morris_screening(scenario, p, &stored.store()); });
+  ProgressBar bar(runs, !a.quiet, "points");
+  ProgressSink sink(&stored.store(), bar, 0);
+  stored.run([&] { effects = morris_screening(scenario, p, &sink); });
+  bar.finish();
   std::cout << sensitivity_table(scenario, p, effects, a.top);
   const std::string csv = sensitivity_csv(effects);
   if (!a.csv.empty()) write_file_atomically(a.csv, csv);
@@ -98,10 +108,14 @@ Handler add_sensitivity(CLI::App& app) {
                     "Run directory: results.sqlite (every point of every trajectory), "
                     "manifest.json, sensitivity.csv",
                     false);
+  app.add_flag("-q,--quiet", a->quiet, "No progress bar");
   return [a] {
     const Scenario scenario = load_scenario_arg(a->file);
     if (!a->store.out.empty()) return run_stored(*a, scenario);
-    const std::vector<FactorEffect> effects = morris_screening(scenario, a->plan);
+    ProgressBar bar(screening_points(scenario, a->plan), !a->quiet, "points");
+    ProgressSink sink(nullptr, bar, 0);
+    const std::vector<FactorEffect> effects = morris_screening(scenario, a->plan, &sink);
+    bar.finish();
     std::cout << sensitivity_table(scenario, a->plan, effects, a->top);
     if (!a->csv.empty()) write_file_atomically(a->csv, sensitivity_csv(effects));
     return exit_ok;

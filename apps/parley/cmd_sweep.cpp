@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "parley/io.hpp"
 #include "parley/scenario.hpp"
+#include "progress.hpp"
 #include "run_options.hpp"
 #include "run_store.hpp"
 #include "scenario_arg.hpp"
@@ -22,6 +23,7 @@ struct SweepArgs : RunOptions {
   std::vector<std::string> series{"food_insecure_millions"};
   std::string csv;
   StoreOptions store;
+  bool quiet = false;
   // A whole comparison runs at each value: fewer runs than compare's default.
   SweepArgs() { plan.runs = 200; }
 };
@@ -59,7 +61,10 @@ int run_stored(const SweepArgs& a, const Scenario& scenario, const SweepPlan& pl
                     .scenario_file = file,
                     .threads = resolved_threads(c.threads)});
   std::vector<SweepPoint> points;
-  stored.run([&] { points = run_sweep(scenario, plan, &stored.store()); });
+  ProgressBar bar(runs, !a.quiet);
+  ProgressSink sink(&stored.store(), bar, 0);
+  stored.run([&] { points = run_sweep(scenario, plan, &sink); });
+  bar.finish();
   std::cout << sweep_table(scenario, plan, points);
   const std::string csv = sweep_csv(plan, points);
   if (!a.csv.empty()) write_file_atomically(a.csv, csv);
@@ -105,6 +110,7 @@ Handler add_sweep(CLI::App& app) {
                     "Run directory: results.sqlite (every run at every value), manifest.json, "
                     "sweep.csv",
                     false);
+  app.add_flag("-q,--quiet", a->quiet, "No progress bar");
   return [a] {
     SweepPlan plan;
     plan.values = sweep_values(*a);
@@ -115,7 +121,11 @@ Handler add_sweep(CLI::App& app) {
     plan.series = a->series;
     plan.comparison = comparison_plan(*a, scenario);
     if (a->store.out.empty()) {
-      const std::vector<SweepPoint> points = run_sweep(scenario, plan);
+      ProgressBar bar(static_cast<std::uint64_t>(plan.comparison.runs) * plan.values.size(),
+                      !a->quiet);
+      ProgressSink sink(nullptr, bar, 0);
+      const std::vector<SweepPoint> points = run_sweep(scenario, plan, &sink);
+      bar.finish();
       std::cout << sweep_table(scenario, plan, points);
       if (!a->csv.empty()) write_file_atomically(a->csv, sweep_csv(plan, points));
       return exit_ok;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <exception>
 #include <functional>
 #include <string>
 
@@ -13,6 +14,13 @@ namespace parley::cli {
 inline constexpr int exit_ok = 0;
 inline constexpr int exit_failure = 1;
 inline constexpr int exit_invalid = 2;
+
+struct World;
+
+// Reports the failure `error` on stderr as main does (a rank other than 0 says which it is) and
+// returns its exit code; exit_code_of only gives the code.
+int report_failure(std::exception_ptr error, const World& world);
+int exit_code_of(std::exception_ptr error);
 
 // A handler runs after parsing and returns the exit code.
 using Handler = std::function<int()>;
@@ -29,5 +37,6 @@ Handler add_sensitivity(CLI::App& app);
 Handler add_score(CLI::App& app);
 Handler add_calibrate(CLI::App& app);
 Handler add_report(CLI::App& app);
+Handler add_merge(CLI::App& app);
 
 }  // namespace parley::cli

@@ -8,8 +8,62 @@
 
 #include "commands.hpp"
 #include "parley/scenario.hpp"
+#include "ranks.hpp"
+
+namespace parley::cli {
+
+int exit_code_of(std::exception_ptr error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const CLI::ParseError&) {
+    return exit_invalid;
+  } catch (const parley::ScenarioError&) {
+    return exit_invalid;
+  } catch (const parley::Error& e) {
+    return parley::exit_code(e.id());
+  } catch (const QuietExit& quiet) {
+    return quiet.code;
+  } catch (...) {
+    return exit_failure;
+  }
+}
+
+int report_failure(std::exception_ptr error, const World& world) {
+  const std::string rank = world.rank != 0 ? fmt::format("(MPI rank {}) ", world.rank) : "";
+  try {
+    std::rethrow_exception(error);
+  } catch (const parley::ScenarioError& e) {
+    for (const auto& d : e.diagnostics()) std::cerr << rank << parley::format_diagnostic(d) << "\n";
+  } catch (const parley::Error& e) {
+    // Every error parley reports after loading: its id decides the exit code (docs/errors.md).
+    std::cerr << rank << "Error: " << e.what() << "\n";
+  } catch (const QuietExit&) {
+    // Rank 0 reported it.
+  } catch (const std::exception& e) {
+    // Not one of parley's errors: a bug, or the system failing (e.g. out of memory). Never the
+    // user's input, whatever the exception's type.
+    std::cerr << rank << "internal error: " << e.what() << "\n";
+  }
+  return exit_code_of(error);
+}
+
+}  // namespace parley::cli
 
 namespace {
+
+// Under mpirun only compare and simulate spread their runs; any other command would run once
+// per rank, every copy writing the same files.
+void check_spreadable(const parley::cli::World& world, const CLI::App* command) {
+  if (!parley::cli::spread(world)) return;
+  const std::string name = command->get_name();
+  if (name == "compare" || name == "simulate") return;
+  if (world.rank != 0) throw parley::cli::QuietExit{parley::cli::exit_invalid};
+  throw parley::Error(parley::ErrorId::request_invalid_option,
+                      fmt::format("parley {} does not run under mpirun with {} ranks: only compare "
+                                  "and simulate spread their runs over ranks; run it as one "
+                                  "process",
+                                  name, world.size));
+}
 
 int run(int argc, char** argv) {
   using namespace parley::cli;
@@ -39,23 +93,30 @@ int run(int argc, char** argv) {
       "Fit uncertain numbers to observations (approximate Bayesian computation)");
   add(add_report, "report",
       "Write a run directory's brief: one self-contained HTML file with findings and charts");
+  add(add_merge, "merge",
+      "Combine the run directories of the shards of a run (--shard k/N) into the whole run");
   add(add_import, "import", "Convert a KTAB, decide or expected-utility file to parley YAML");
   add(add_export, "export", "Write a scenario in another tool's format");
 
   // Subcommand callbacks (import, export) run inside parse(), so one try covers both phases.
+  const World here = world();
   try {
     app.parse(argc, argv);
-    for (CLI::App* sub : app.get_subcommands()) return handlers.at(sub)();
+    for (CLI::App* sub : app.get_subcommands()) {
+      check_spreadable(here, sub);
+      return handlers.at(sub)();
+    }
   } catch (const CLI::ParseError& e) {
+    // Every rank parses the same command line: rank 0 prints the usage or the mistake.
+    if (here.rank != 0) return e.get_exit_code() == 0 ? exit_ok : exit_invalid;
     int code = app.exit(e);
     return code == 0 ? exit_ok : exit_invalid;
-  } catch (const parley::ScenarioError& e) {
-    for (const auto& d : e.diagnostics()) std::cerr << parley::format_diagnostic(d) << "\n";
-    return exit_invalid;
-  } catch (const parley::Error& e) {
-    // Every error parley reports after loading: its id decides the exit code (docs/errors.md).
-    std::cerr << "Error: " << e.what() << "\n";
-    return parley::exit_code(e.id());
+  } catch (const QuietExit& quiet) {
+    return quiet.code;
+  } catch (const parley::ScenarioError&) {
+    return report_failure(std::current_exception(), here);
+  } catch (const parley::Error&) {
+    return report_failure(std::current_exception(), here);
   }
   return exit_ok;
 }
@@ -66,6 +127,9 @@ int main(int argc, char** argv) {
   // The last resort, around all of run(): setting up the command line and printing a report
   // can throw too.
   try {
+    // MPI starts before the command line is parsed (mpirun's own arguments are taken out) and
+    // finishes after the command, when the session ends.
+    const parley::cli::MpiSession mpi(argc, argv);
     return run(argc, argv);
   } catch (const std::exception& e) {
     // Not one of parley's errors: a bug, or the system failing (e.g. out of memory). Never the

@@ -8,7 +8,8 @@
 
 namespace parley::cli {
 
-void add_store_options(CLI::App& app, StoreOptions& options, const char* out_help, bool resumable) {
+CLI::Option* add_store_options(CLI::App& app, StoreOptions& options, const char* out_help,
+                               bool resumable) {
   auto* out = app.add_option("--out", options.out, out_help);
   app.add_option("--record", options.record,
                  "Months the results database keeps: every, or checkpoints (0, every 12th and "
@@ -19,6 +20,7 @@ void add_store_options(CLI::App& app, StoreOptions& options, const char* out_hel
                  "Continue the run a kill interrupted in --out DIR (the same command)")
         ->needs(out);
   }
+  return out;
 }
 
 Record record_for(const StoreOptions& options, std::uint64_t runs, std::size_t strategies,
@@ -33,6 +35,28 @@ Record record_for(const StoreOptions& options, std::uint64_t runs, std::size_t s
         fmt::join(recorded_months(record, months), ", "), record_every_limit);
   }
   return record;
+}
+
+std::pair<int, int> parse_shard(const std::string& text) {
+  if (text.empty()) return {1, 1};
+  const auto slash = text.find('/');
+  auto number = [&](const std::string& part) {
+    if (part.empty() || part.size() > 6 ||
+        part.find_first_not_of("0123456789") != std::string::npos) {
+      throw CLI::ValidationError("--shard", "expected k/N (e.g. 2/4), got '" + text + "'");
+    }
+    return std::stoi(part);
+  };
+  if (slash == std::string::npos) number("");
+  const int k = number(text.substr(0, slash));
+  const int n = number(text.substr(slash + 1));
+  if (n < 1 || k < 1 || k > n) {
+    throw CLI::ValidationError("--shard",
+                               "expected k/N with 1 <= k <= N (shards are numbered from 1, as "
+                               "Slurm array tasks), got '" +
+                                   text + "'");
+  }
+  return {k, n};
 }
 
 std::string invocation() {
@@ -64,7 +88,7 @@ StoredRun::StoredRun(const StoreOptions& options, const Scenario& scenario, cons
   if (options.resume && directory_->has_unfinished() && ResultStore::holds_plan(file)) {
     store_ = ResultStore::resume(file, scenario, plan, session);
     std::cerr << fmt::format("Resuming {}: {} of {} runs were stored\n", options.out,
-                             store_->runs_stored(), plan.runs);
+                             store_->runs_stored(), shard_run_count(plan));
     return;
   }
   const std::filesystem::path finished = directory_->directory() / "results.sqlite";

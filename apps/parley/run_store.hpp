@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 
 #include "parley/io.hpp"
 #include "progress.hpp"
@@ -20,8 +21,9 @@ struct StoreOptions {
   std::string record;  // "every", "checkpoints", or empty for the default
 };
 
-// --out DIR (described by `out_help`), --record, and with `resumable` --resume.
-void add_store_options(CLI::App& app, StoreOptions& options, const char* out_help, bool resumable);
+// --out DIR (described by `out_help`), --record, and with `resumable` --resume; returns --out.
+CLI::Option* add_store_options(CLI::App& app, StoreOptions& options, const char* out_help,
+                               bool resumable);
 
 // The months to keep: as asked, else the default for the database's size (with a note on
 // stderr when that is the checkpoints).
@@ -36,21 +38,27 @@ inline int resolved_threads(int threads) {
 // The command line of this process, quoted where a word needs it (for the database's sessions).
 std::string invocation();
 
-// Passes runs on to a store and moves the progress bar.
+// Passes runs on to a store (or nothing: `next` null) and moves the progress bar.
 class ProgressSink final : public RunSink {
  public:
-  ProgressSink(RunSink& next, ProgressBar& bar, int done) : next_(next), bar_(bar), done_(done) {}
-  void begin(const std::vector<std::string>& paths) override { next_.begin(paths); }
+  ProgressSink(RunSink* next, ProgressBar& bar, std::uint64_t done)
+      : next_(next), bar_(bar), done_(done) {}
+  void begin(const std::vector<std::string>& paths) override {
+    if (next_) next_->begin(paths);
+  }
   void accept(const RunResult& result) override {
-    next_.accept(result);
+    if (next_) next_->accept(result);
     bar_.update(++done_);
   }
 
  private:
-  RunSink& next_;
+  RunSink* next_;
   ProgressBar& bar_;
-  int done_;
+  std::uint64_t done_;
 };
+
+// --shard k/N: "k/N" with 1 <= k <= N, as {k, N}; "" is {1, 1}. Throws CLI::ValidationError.
+std::pair<int, int> parse_shard(const std::string& text);
 
 // A run directory and the database being written in it. `write` runs the analysis into the
 // store; the caller then writes its files into work() and calls commit(). When `write` fails, a
