@@ -8,6 +8,7 @@
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "commands.hpp"
 #include "parley/io.hpp"
@@ -84,13 +85,17 @@ int run(const MergeArgs& a) {
   RunDirectory directory(a.out);
   directory.start_fresh();
   std::unique_ptr<ResultStore> store;
-  ProgressBar bar(databases.size(), !a.quiet, "shards");
+  // Known once the shards are read: blocks of series values (a strategy's series each).
+  std::optional<ProgressBar> bar;
   try {
     store =
         ResultStore::merge_shards(databases, directory.work() / "results.sqlite",
                                   {.command_line = invocation(), .scenario_file = "", .threads = 1},
-                                  [&](std::size_t merged) { bar.update(merged); });
-    bar.finish();
+                                  [&](std::size_t merged, std::size_t total) {
+                                    if (!bar) bar.emplace(total, !a.quiet, "series");
+                                    bar->update(merged);
+                                  });
+    if (bar) bar->finish();
     const Scenario scenario = store->scenario();
     const StorePlan& p = store->plan();
     ComparisonContext context;
@@ -108,7 +113,7 @@ int run(const MergeArgs& a) {
     write_run_directory(directory.work(), scenario, context, *store, summaries);
     store->close();
   } catch (...) {
-    bar.finish();
+    if (bar) bar->finish();
     store.reset();
     // Nothing to resume: a merge starts again from the shards.
     directory.start_fresh();

@@ -178,10 +178,12 @@ class ResultStore final : public RunSink {
   // different runs (the first field that differs) or a run that is not compare's or simulate's,
   // request.unfinished_shard, request.duplicate_shard, request.missing_shard (which are
   // missing); io.read when one is not a results database.
-  // `progress` (optional) is called with the number of shards merged so far.
+  // `progress` (optional) is called with the blocks of series values merged so far and their
+  // number (a block is one strategy's series, of up to 10 shards: SQLite's ATTACH limit).
   static std::unique_ptr<ResultStore> merge_shards(
       const std::vector<std::filesystem::path>& shards, const std::filesystem::path& file,
-      const StoreSession& session, const std::function<void(std::size_t)>& progress = {});
+      const StoreSession& session,
+      const std::function<void(std::size_t, std::size_t)>& progress = {});
 
   // Writing. accept takes the runs in any order (under MPI they arrive as the ranks finish
   // them), each run once.

@@ -803,32 +803,52 @@ void check_shards(const std::vector<ShardInput>& inputs) {
   }
 }
 
-// Copies the rows of the database attached as `shard` into the main one; `offset` renumbers
-// its sessions after those already merged.
-void copy_shard_rows(Database& db, bool first, std::int64_t offset) {
+// The rows of the databases attached as shard0, shard1, ... (`offsets[k]` renumbers shard k's
+// sessions after those before it) into the main one, each table's in INSERTs whose SELECT
+// merges the shards' rows in key order (SQLite merges the ordered scans of a UNION ALL): every
+// row is appended after the previous one, as one process's commits in key order append. The
+// series values go one (strategy, series) block at a time, each block then calling `step`.
+void copy_shard_rows(Database& db, bool first, const std::vector<std::int64_t>& offsets,
+                     std::size_t strategies, std::size_t series,
+                     const std::function<void()>& step) {
   if (first) {
     // What every shard holds alike: the plan and the ids of strategies, series, issues, months,
     // numbers and variants (the same scenario and plan give the same ids).
     for (const char* table :
          {"manifest", "strategies", "series", "issues", "months", "numbers", "variants"}) {
-      db.execute(fmt::format("INSERT INTO main.{0} SELECT * FROM shard.{0}", table));
+      db.execute(fmt::format("INSERT INTO main.{0} SELECT * FROM shard0.{0}", table));
     }
   }
-  db.execute(fmt::format(
-      "INSERT INTO main.sessions SELECT session + {0}, started, finished, seconds, runs, threads, "
-      "pid, host, parley_version, command_line FROM shard.sessions ORDER BY session;"
-      "INSERT INTO main.runs SELECT run, stream, variant, session + {0} FROM shard.runs;"
-      "INSERT INTO main.run_draws SELECT * FROM shard.run_draws;"
-      "INSERT INTO main.series_values SELECT * FROM shard.series_values;"
-      "INSERT INTO main.agreements SELECT * FROM shard.agreements;",
-      offset));
+  auto merged = [&](const char* table, const char* columns, const std::string& where,
+                    const char* key) {
+    std::string sql = fmt::format("INSERT INTO main.{} ", table);
+    for (std::size_t k = 0; k < offsets.size(); ++k) {
+      sql += fmt::format("{}SELECT {} FROM shard{}.{}{}", k ? " UNION ALL " : "",
+                         fmt::format(fmt::runtime(columns), offsets[k]), k, table, where);
+    }
+    db.execute(sql + " ORDER BY " + key);
+  };
+  merged("sessions",
+         "session + {}, started, finished, seconds, runs, threads, pid, host, parley_version, "
+         "command_line",
+         "", "1");
+  merged("runs", "run, stream, variant, session + {}", "", "1");
+  merged("run_draws", "*", "", "1, 2");
+  merged("agreements", "*", "", "1, 2, 3");
+  for (std::size_t s = 0; s < strategies; ++s) {
+    for (std::size_t k = 0; k < series; ++k) {
+      merged("series_values", "*", fmt::format(" WHERE strategy_id = {} AND series_id = {}", s, k),
+             "1, 2, 3, 4");
+      step();
+    }
+  }
 }
 
 }  // namespace
 
 std::unique_ptr<ResultStore> ResultStore::merge_shards(
     const std::vector<std::filesystem::path>& shards, const std::filesystem::path& file,
-    const StoreSession& session, const std::function<void(std::size_t)>& progress) {
+    const StoreSession& session, const std::function<void(std::size_t, std::size_t)>& progress) {
   if (shards.empty()) throw std::logic_error("merge_shards needs at least one database");
   const auto start = std::chrono::steady_clock::now();
   std::vector<ShardInput> inputs;
@@ -855,22 +875,37 @@ std::unique_ptr<ResultStore> ResultStore::merge_shards(
                          schema_version));
   db.execute(schema);
   db.execute(scores_schema);
-  std::int64_t offset = 0;
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    const std::string path = inputs[i].name;
-    inputs[i].store.reset();  // one connection at a time to each file
-    Statement attach(db, "ATTACH DATABASE ?1 AS shard", "read");
-    attach.bind(1, path).run();
+  // As many shards at a time as SQLite attaches (10 in Debian's build): up to that many, the
+  // merge is one pass of appends; past it, each group's rows go between the earlier groups'.
+  const auto group =
+      static_cast<std::size_t>(sqlite3_limit(db.handle(), SQLITE_LIMIT_ATTACHED, -1));
+  std::int64_t sessions = 0;
+  const StorePlan plan = inputs.front().store->plan();
+  const std::vector<std::string> series = inputs.front().store->series();
+  const std::size_t groups = (inputs.size() + group - 1) / group;
+  const std::size_t total = groups * plan.strategies.size() * series.size();
+  std::size_t done = 0;
+  for (std::size_t first = 0; first < inputs.size(); first += group) {
+    const std::size_t count = std::min(group, inputs.size() - first);
+    std::vector<std::int64_t> offsets;
+    for (std::size_t k = 0; k < count; ++k) {
+      inputs[first + k].store.reset();  // one connection at a time to each file
+      Statement attach(db, "ATTACH DATABASE ?1 AS shard" + std::to_string(k), "read");
+      attach.bind(1, inputs[first + k].name).run();
+      offsets.push_back(sessions);
+      Statement last(db, fmt::format("SELECT coalesce(max(session), 0) FROM shard{}.sessions", k),
+                     "read");
+      last.step();
+      sessions += last.column_int(0);
+    }
     {
       Transaction transaction(db);
-      copy_shard_rows(db, i == 0, offset);
+      copy_shard_rows(db, first == 0, offsets, plan.strategies.size(), series.size(), [&] {
+        if (progress) progress(++done, total);
+      });
       transaction.commit();
     }
-    Statement sessions(db, "SELECT coalesce(max(session), 0) FROM main.sessions", "read");
-    sessions.step();
-    offset = sessions.column_int(0);
-    db.execute("DETACH DATABASE shard");
-    if (progress) progress(i + 1);
+    for (std::size_t k = 0; k < count; ++k) db.execute(fmt::format("DETACH DATABASE shard{}", k));
   }
   db.execute("UPDATE manifest SET value = '1/1' WHERE key = 'shard'");
   impl->load_layout();

@@ -10,8 +10,10 @@ import os
 import pty
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 # done/total unit  rate unit/s  ETA m:ss
@@ -122,7 +124,10 @@ def main():
                                        source)
     if code != 0:
         fail(f"merge exited {code}: {terminal}")
-    check_bar("merge", terminal, 2, "shards")
+    # A block of series values per strategy (5) and series.
+    with closing(sqlite3.connect(work / "all" / "results.sqlite")) as db:
+        series = db.execute("SELECT count(*) FROM series").fetchone()[0]
+    check_bar("merge", terminal, 5 * series, "series")
 
     if len(sys.argv) > 4 and sys.argv[4] == "mpi" and shutil.which("mpirun"):
         launch = ["mpirun", "--oversubscribe", "-n", "2"]

@@ -108,10 +108,15 @@ TEST(Shards, MergedShardsEqualOneDatabaseOfEveryRun) {
                                                   make_shard(dir, "s1", s, plan, 1, 3),
                                                   make_shard(dir, "s2", s, plan, 2, 3)};
   std::vector<std::size_t> progress;
+  const std::size_t blocks = 2 * series_names(s).size();  // strategies x series
   auto merged = ResultStore::merge_shards(shards, dir / "merged.sqlite",
                                           {.command_line = "merge", .scenario_file = "x.yaml"},
-                                          [&](std::size_t n) { progress.push_back(n); });
-  EXPECT_EQ(progress, (std::vector<std::size_t>{1, 2, 3}));
+                                          [&](std::size_t n, std::size_t total) {
+                                            EXPECT_EQ(total, blocks);
+                                            progress.push_back(n);
+                                          });
+  ASSERT_EQ(progress.size(), blocks);
+  EXPECT_EQ(progress.back(), blocks);
   EXPECT_TRUE(merged->complete());
   EXPECT_EQ(merged->runs_stored(), 23u);
   EXPECT_EQ(merged->sessions(), 4);
@@ -139,6 +144,38 @@ TEST(Shards, MergedShardsEqualOneDatabaseOfEveryRun) {
   for (std::size_t i = 0; i < x.size(); ++i) {
     EXPECT_TRUE(same_bits(x[i].value.p50, y[i].value.p50));
     EXPECT_TRUE(same_bits(x[i].difference.p90, y[i].difference.p90));
+  }
+}
+
+// More shards than SQLite attaches at once (10): merged in groups, the same rows.
+TEST(Shards, MoreShardsThanSqliteAttachesMergeInGroups) {
+  test::TempDir dir;
+  const Scenario s = uncertain_case();
+  const ComparisonPlan plan = small_plan();
+  auto whole = ResultStore::create(dir / "whole.sqlite", s, store_plan(plan, 1, 1), {});
+  stream_comparison(s, plan, whole->missing_runs(), *whole);
+  whole->finish(1.0);
+  std::vector<std::filesystem::path> shards;
+  for (int k = 12; k >= 1; --k) {
+    shards.push_back(make_shard(dir, "s" + std::to_string(k), s, plan, k, 12));
+  }
+  std::size_t blocks = 0, total = 0;
+  auto merged = ResultStore::merge_shards(shards, dir / "merged.sqlite", {},
+                                          [&](std::size_t n, std::size_t t) {
+                                            blocks = n;
+                                            total = t;
+                                          });
+  // Two groups (10 shards, then 2), each block of series values once per group.
+  EXPECT_EQ(total, 2 * 2 * series_names(s).size());
+  EXPECT_EQ(blocks, total);
+  EXPECT_TRUE(merged->complete());
+  EXPECT_EQ(merged->sessions(), 13);
+  std::vector<double> a, b;
+  for (std::size_t k = 0; k < whole->series().size(); ++k) {
+    whole->read_series(1, k, a);
+    merged->read_series(1, k, b);
+    ASSERT_EQ(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) ASSERT_TRUE(same_bits(a[i], b[i])) << k << " " << i;
   }
 }
 
