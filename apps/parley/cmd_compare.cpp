@@ -147,13 +147,7 @@ int run(const CompareArgs& a, const char* command) {
       here, [&] { set_up(a, command, here, s); }, exit_code_of);
   const std::vector<std::uint64_t> runs = share(here, s.missing);
   if (here.rank != 0) {
-    try {
-      work(here, s.scenario, s.context.plan, runs);
-    } catch (...) {
-      // Rank 0 waits for this rank's runs: end every rank, after saying why.
-      abort_ranks(here, report_failure(std::current_exception(), here));
-      throw;
-    }
+    work(here, s.scenario, s.context.plan, runs);
     return exit_ok;
   }
   StoredRun& stored = *s.stored;

@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "../commands.hpp"
 #include "../ranks.hpp"
 
 namespace parley::cli {
@@ -19,8 +20,11 @@ namespace {
 // Message tags: a run's results, and a rank saying it has sent all of its runs.
 constexpr int tag_run = 1;
 constexpr int tag_done = 2;
-// Runs rank 0's computing thread may have ready before its writer takes them: bounds memory.
+// Runs rank 0's computing thread may have ready before its writer takes them, and runs another
+// rank may have sent before rank 0 takes them: bound memory (a run of the default comparison
+// is about 75 KB).
 constexpr std::size_t queue_limit = 512;
+constexpr std::size_t send_window = 256;
 
 // mpirun (OpenMPI, or a PMI launcher such as Slurm's srun) sets these for every rank.
 bool launched_by_mpirun() {
@@ -109,16 +113,46 @@ void decode(const std::vector<char>& bytes, RunResult& result) {
   }
 }
 
-// Sends every run to rank 0 as it is made.
+// Sends every run to rank 0 as it is made, without waiting for rank 0 to take it: up to
+// `send_window` runs are in flight (rank 0 may be committing a large transaction), and a rank
+// waits for room by polling with short sleeps, not in MPI's spinning wait, which would take a
+// core from the computing ranks.
 class SendSink final : public RunSink {
  public:
   void begin(const std::vector<std::string>&) override {}
   void accept(const RunResult& result) override {
-    const std::vector<char> bytes = encode(result);
-    check(MPI_Send(bytes.data(), static_cast<int>(bytes.size()), MPI_BYTE, 0, tag_run,
-                   MPI_COMM_WORLD),
+    while (requests_.size() >= send_window) wait_for_room();
+    buffers_.push_back(encode(result));
+    requests_.emplace_back();
+    check(MPI_Isend(buffers_.back().data(), static_cast<int>(buffers_.back().size()), MPI_BYTE, 0,
+                    tag_run, MPI_COMM_WORLD, &requests_.back()),
           "send a run to rank 0");
+    forget_sent();
   }
+  // Returns once rank 0 has taken every run sent.
+  void drain() {
+    while (!requests_.empty()) wait_for_room();
+  }
+
+ private:
+  void forget_sent() {
+    // Sends complete in order to one receiver: the oldest first.
+    while (!requests_.empty()) {
+      int sent = 0;
+      check(MPI_Test(&requests_.front(), &sent, MPI_STATUS_IGNORE), "send a run to rank 0");
+      if (!sent) return;
+      requests_.pop_front();
+      buffers_.pop_front();
+    }
+  }
+  void wait_for_room() {
+    const std::size_t before = requests_.size();
+    forget_sent();
+    if (requests_.size() == before) std::this_thread::sleep_for(std::chrono::microseconds(500));
+  }
+
+  std::deque<MPI_Request> requests_;
+  std::deque<std::vector<char>> buffers_;
 };
 
 // Rank 0's own runs, from its computing thread to its writing one; the computing thread waits
@@ -306,7 +340,14 @@ void gather(const World& world, const Scenario& scenario, const ComparisonPlan& 
 void work(const World& world, const Scenario& scenario, const ComparisonPlan& plan,
           const std::vector<std::uint64_t>& runs) {
   SendSink send;
-  stream_comparison(scenario, plan, runs_of_rank(world, runs), send);
+  try {
+    stream_comparison(scenario, plan, runs_of_rank(world, runs), send);
+    send.drain();
+  } catch (...) {
+    // Every rank ends here, while the runs in flight still have their buffers.
+    abort_ranks(world, report_failure(std::current_exception(), world));
+    throw;
+  }
   check(MPI_Send(nullptr, 0, MPI_BYTE, 0, tag_done, MPI_COMM_WORLD), "tell rank 0 it is done");
 }
 
