@@ -19,8 +19,8 @@ struct World;
 
 // Reports the failure `error` on stderr as main does (a rank other than 0 says which it is) and
 // returns its exit code; exit_code_of only gives the code.
-int report_failure(std::exception_ptr error, const World& world);
-int exit_code_of(std::exception_ptr error);
+int report_failure(const std::exception_ptr& error, const World& world);
+int exit_code_of(const std::exception_ptr& error);
 
 // A handler runs after parsing and returns the exit code.
 using Handler = std::function<int()>;

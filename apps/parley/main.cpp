@@ -12,7 +12,7 @@
 
 namespace parley::cli {
 
-int exit_code_of(std::exception_ptr error) {
+int exit_code_of(const std::exception_ptr& error) {
   try {
     std::rethrow_exception(error);
   } catch (const CLI::ParseError&) {
@@ -28,7 +28,7 @@ int exit_code_of(std::exception_ptr error) {
   }
 }
 
-int report_failure(std::exception_ptr error, const World& world) {
+int report_failure(const std::exception_ptr& error, const World& world) {
   const std::string rank = world.rank != 0 ? fmt::format("(MPI rank {}) ", world.rank) : "";
   try {
     std::rethrow_exception(error);
@@ -55,7 +55,7 @@ namespace {
 // per rank, every copy writing the same files.
 void check_spreadable(const parley::cli::World& world, const CLI::App* command) {
   if (!parley::cli::spread(world)) return;
-  const std::string name = command->get_name();
+  const std::string& name = command->get_name();
   if (name == "compare" || name == "simulate") return;
   if (world.rank != 0) throw parley::cli::QuietExit{parley::cli::exit_invalid};
   throw parley::Error(parley::ErrorId::request_invalid_option,

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -58,7 +59,7 @@ class ProgressBar {
  private:
   // m:ss, or h:mm:ss past an hour.
   static std::string clock_text(double seconds) {
-    const auto s = static_cast<long long>(seconds + 0.5);
+    const long long s = std::llround(seconds);
     char text[32];
     if (s >= 3600) {
       std::snprintf(text, sizeof(text), "%lld:%02lld:%02lld", s / 3600, s / 60 % 60, s % 60);

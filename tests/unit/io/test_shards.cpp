@@ -47,7 +47,7 @@ StorePlan store_plan(const ComparisonPlan& plan, int shard, int shards) {
 // Shard k of `shards`, every run made, at dir/name.
 std::filesystem::path make_shard(const test::TempDir& dir, const std::string& name,
                                  const Scenario& s, const ComparisonPlan& plan, int k, int shards) {
-  const auto file = dir / name;
+  auto file = dir / name;
   auto store = ResultStore::create(file, s, store_plan(plan, k, shards), {});
   stream_comparison(s, plan, store->missing_runs(), *store);
   store->finish(0.5);
@@ -166,7 +166,7 @@ TEST(Shards, MoreShardsThanSqliteAttachesMergeInGroups) {
                                             total = t;
                                           });
   // Two groups (10 shards, then 2), each block of series values once per group.
-  EXPECT_EQ(total, 2 * 2 * series_names(s).size());
+  EXPECT_EQ(total, std::size_t{2} * 2 * series_names(s).size());
   EXPECT_EQ(blocks, total);
   EXPECT_TRUE(merged->complete());
   EXPECT_EQ(merged->sessions(), 13);
