@@ -54,6 +54,14 @@ namespace {
 // Under mpirun only compare and simulate spread their runs; any other command would run once
 // per rank, every copy writing the same files.
 void check_spreadable(const parley::cli::World& world, const CLI::App* command) {
+  if (!world.mpi && world.size > 1) {
+    if (world.rank != 0) throw parley::cli::QuietExit{parley::cli::exit_invalid};
+    throw parley::Error(parley::ErrorId::request_invalid_option,
+                        fmt::format("this parley was built without MPI (PARLEY_MPI off), so the "
+                                    "{} processes mpirun started would each make every run; "
+                                    "rebuild with MPI, or run one process",
+                                    world.size));
+  }
   if (!parley::cli::spread(world)) return;
   const std::string& name = command->get_name();
   if (name == "compare" || name == "simulate") return;

@@ -33,7 +33,9 @@ class MpiSession {
 struct World {
   int rank = 0;
   int size = 1;
-  bool mpi = false;  // launched by mpirun: the runs go through MPI, even with one rank
+  // Launched by mpirun and built with MPI: the runs go through MPI, even with one rank. A
+  // build without MPI under mpirun has size > 1 and mpi false: main refuses to run.
+  bool mpi = false;
 };
 
 // This process's place among the ranks.

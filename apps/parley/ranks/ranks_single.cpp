@@ -1,4 +1,5 @@
 // One process (a build without MPI): every run is this process's, made by stream_comparison.
+#include <cstdlib>
 #include <stdexcept>
 
 #include "../ranks.hpp"
@@ -8,7 +9,25 @@ namespace parley::cli {
 MpiSession::MpiSession(int&, char**&) {}
 MpiSession::~MpiSession() = default;
 
-World world() { return {}; }
+namespace {
+
+// A number mpirun (OpenMPI, or a PMI launcher) gave this process, or `otherwise`.
+int launcher_number(const char* openmpi, const char* pmi, int otherwise) {
+  for (const char* name : {openmpi, pmi}) {
+    if (const char* text = std::getenv(name)) return std::atoi(text);
+  }
+  return otherwise;
+}
+
+}  // namespace
+
+World world() {
+  // Not MPI's: the ranks mpirun says this process has, so that main can refuse to run as
+  // several unconnected copies.
+  return {.rank = launcher_number("OMPI_COMM_WORLD_RANK", "PMI_RANK", 0),
+          .size = launcher_number("OMPI_COMM_WORLD_SIZE", "PMI_SIZE", 1),
+          .mpi = false};
+}
 
 void agree(const World&, const std::function<void()>& setup,
            const std::function<int(std::exception_ptr)>&) {
