@@ -192,6 +192,8 @@ def test_merge(parley, work, one, one_out):
     for value in ["0/4", "5/4", "2", "a/b", "1/0"]:
         run([parley, *ARGS, "--shard", value, "--out", work / "bad-shard"], expect=2)
     run([parley, *ARGS, "--shard", "1/2"], expect=2)  # needs --out
+    expect_error([parley, "compare", "--runs", "3", "--shard", "1/4", "--out", work / "bad-shard"],
+                 2, "request.invalid_option", "4 shards of 3 runs")
 
 
 def test_mpi(parley, work, one, one_out, ranks):
