@@ -25,6 +25,12 @@ std::string unscorable(const ResultStore& store) {
         store.runs_stored(), plan.runs);
   }
   if (plan.runs == 0) return "it holds no runs";
+  if (plan.shards > 1) {
+    return fmt::format(
+        "it holds shard {}/{} of the runs; parley merge combines the shards into "
+        "the whole run, which score takes",
+        plan.shard, plan.shards);
+  }
   if (store.months() != recorded_months(Record::every, plan.months)) {
     return "it keeps only some months of each run (--record checkpoints), and events are judged "
            "month by month; rerun with --record every";

@@ -146,7 +146,14 @@ std::string header_html(const ReportData& d) {
       "<p class=\"meta\">Runs finished {} (parley {}); run directory <code>{}</code></p>\n",
       html_escape(d.finished.empty() ? "(not finished)" : d.finished),
       html_escape(d.parley_version), html_escape(d.directory.filename().string()));
-  if (!d.complete || d.runs_stored < d.plan.runs) {
+  if (d.plan.shards > 1) {
+    out += fmt::format(
+        "<p class=\"banner\">Shard {}/{}: the database holds the runs r with r % {} = {}, {} "
+        "of the {} runs planned. The figures below cover those runs only; <code>parley "
+        "merge</code> combines the {} shards into the whole run.</p>\n",
+        d.plan.shard, d.plan.shards, d.plan.shards, d.plan.shard - 1, d.runs_stored, d.plan.runs,
+        d.plan.shards);
+  } else if (!d.complete || d.runs_stored < d.plan.runs) {
     out += fmt::format(
         "<p class=\"banner\">Incomplete: the database holds {} of the {} runs "
         "planned (the run was stopped). The figures below cover those runs only; "

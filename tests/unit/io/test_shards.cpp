@@ -179,6 +179,14 @@ TEST(Shards, MoreShardsThanSqliteAttachesMergeInGroups) {
   }
 }
 
+TEST(Shards, AShardIsNotScored) {
+  test::TempDir dir;
+  const Scenario s = uncertain_case();
+  auto shard = ResultStore::read(make_shard(dir, "s2", s, small_plan(), 2, 3));
+  test::expect_error([&] { StoredRunSource runs(*shard); }, ErrorId::request_not_scorable,
+                     "it holds shard 2/3 of the runs; parley merge combines");
+}
+
 TEST(Shards, MergesThatCannotBeMadeAreRefused) {
   test::TempDir dir;
   const Scenario s = uncertain_case();
