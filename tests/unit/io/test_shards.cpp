@@ -6,10 +6,9 @@
 #include <bit>
 #include <cstdint>
 
-#include "expect_error.hpp"
-#include "leverage_case.hpp"
 #include "parley/io.hpp"
 #include "parley/scenario.hpp"
+#include "parley_test.hpp"
 #include "temp_dir.hpp"
 
 namespace parley {
