@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <string>
+#include <vector>
 
 #include "io/bands.hpp"
 #include "io/text_fit.hpp"
@@ -77,18 +79,27 @@ std::string comparison_table(const Scenario& scenario, const ComparisonContext& 
     }
   }
 
+  // The issue column is as wide as its longest label (ids are at most 64 characters), so a long
+  // id never pushes its row's numbers out of their columns.
+  std::vector<std::string> labels;
+  labels.reserve(scenario.issues.size());
+  std::size_t label_width = 24;
+  for (const Issue& issue : scenario.issues) {
+    labels.push_back(
+        fmt::format("{} ({:.0f})", issue.id,
+                    issue.status_quo.value_or(0.5 * (issue.scale_min + issue.scale_max))));
+    label_width = std::max(label_width, labels.back().size());
+  }
   out += fmt::format(
-      "\nThe regime's policy at month {} (median over runs; status quo in brackets)\n{:<24}", last,
-      "issue");
+      "\nThe regime's policy at month {} (median over runs; status quo in brackets)\n{:<{}}", last,
+      "issue", label_width);
   for (const std::string& strategy : plan.strategies) {
     out += fmt::format("  {:>14}", strategy_label(strategy).substr(0, 14));
   }
   out += "\n";
-  for (const Issue& issue : scenario.issues) {
-    out += fmt::format(
-        "{:<24}",
-        fmt::format("{} ({:.0f})", issue.id,
-                    issue.status_quo.value_or(0.5 * (issue.scale_min + issue.scale_max))));
+  for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
+    const Issue& issue = scenario.issues[i];
+    out += fmt::format("{:<{}}", labels[i], label_width);
     for (const std::string& strategy : plan.strategies) {
       out +=
           fmt::format("  {:>14.1f}", index.at({strategy, "policy:" + issue.id, last})->value.p50);

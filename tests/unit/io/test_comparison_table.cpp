@@ -2,6 +2,9 @@
 // the horizon itself, with the paired difference and the policy block at the last month.
 #include <gtest/gtest.h>
 
+#include <sstream>
+#include <string>
+
 #include "parley/io.hpp"
 #include "parley_test.hpp"
 
@@ -27,6 +30,31 @@ TEST(ComparisonTable, AShortHorizonEndsAtItsLastMonth) {
   EXPECT_EQ(table.find("month 24"), std::string::npos);
   EXPECT_NE(table.find("difference to 'isolation' at month 21"), std::string::npos);
   EXPECT_NE(table.find("The regime's policy at month 21"), std::string::npos);
+}
+
+TEST(ComparisonTable, PolicyRowsKeepTheirColumnsWhateverTheIssueIdsLength) {
+  // The 2024 scenario's "institutional_capacity (25)" is longer than the usual label column.
+  const Scenario s = test::shipped_scenario("afghanistan-2024.yaml");
+  ComparisonContext context;
+  context.plan.strategies = {"isolation", "piecemeal"};
+  context.plan.runs = 2;
+  context.plan.engagement.months = 2;
+  context.reference = "isolation";
+  const std::string table =
+      comparison_table(s, context, summarise(s, run_comparison(s, context.plan), "isolation"));
+  const std::size_t block = table.find("The regime's policy at month");
+  ASSERT_NE(block, std::string::npos);
+  std::istringstream lines(table.substr(block));
+  std::string line;
+  std::getline(lines, line);  // the block's title
+  std::getline(lines, line);
+  const std::size_t header_width = line.size();
+  int rows = 0;
+  while (std::getline(lines, line) && !line.empty()) {
+    EXPECT_EQ(line.size(), header_width) << line;
+    ++rows;
+  }
+  EXPECT_EQ(rows, static_cast<int>(s.issues.size()));
 }
 
 TEST(ComparisonTable, AHorizonBeyondTheCheckpointsAddsItsLastMonth) {
