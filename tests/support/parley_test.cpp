@@ -22,6 +22,24 @@ Scenario shipped_scenario(const std::string& file) {
 
 Scenario leverage_case() { return load_scenario_file(test_data_path("engagement/leverage.yaml")); }
 
+Scenario uncertain_leverage_case() {
+  Scenario s = leverage_case();
+  s.uncertainty.push_back({"actors.*.capability", {DistributionKind::relative, {0.3}}});
+  return s;
+}
+
+StorePlan store_plan_of(const ComparisonPlan& plan, const std::string& command, Record record) {
+  StorePlan p;
+  p.command = command;
+  p.strategies = plan.strategies;
+  p.seed = plan.seed;
+  p.months = plan.engagement.months;
+  p.engine = plan.engagement.engine;
+  p.runs = static_cast<std::uint64_t>(plan.runs);
+  p.record = record;
+  return p;
+}
+
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }

@@ -5,12 +5,14 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstddef>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "parley/io.hpp"
 #include "parley/models.hpp"
 #include "parley/scenario.hpp"
 
@@ -30,6 +32,40 @@ Scenario shipped_scenario(const std::string& file);
 // The synthetic leverage case (tests/data/engagement/leverage.yaml) that the engagement,
 // analysis and io tests share, loaded from one place so that they all test the same file.
 Scenario leverage_case();
+
+// The leverage case with every actor's capability uncertain (±30%), so that runs differ in their
+// draws: the case the results-store tests record and read back.
+Scenario uncertain_leverage_case();
+
+// A fresh directory under the system's temporary directory, named after the running test and
+// removed afterwards.
+class TempDir {
+ public:
+  TempDir() {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    path_ = std::filesystem::temp_directory_path() /
+            ("parley-" + std::string(info->test_suite_name()) + "-" + info->name() + "-" +
+             std::to_string(::getpid()));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// What a results store records of `plan` run by `command` (its identity: strategies, seed,
+// months, engine, runs, what is recorded).
+StorePlan store_plan_of(const ComparisonPlan& plan, const std::string& command = "compare",
+                        Record record = Record::every);
 
 // --- errors and diagnostics ----------------------------------------------------------------------
 

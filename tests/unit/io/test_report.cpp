@@ -12,7 +12,6 @@
 #include "parley/io.hpp"
 #include "parley/scenario.hpp"
 #include "parley_test.hpp"
-#include "temp_dir.hpp"
 
 namespace parley {
 namespace {

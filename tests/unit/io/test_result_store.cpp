@@ -12,16 +12,9 @@
 #include "parley/io.hpp"
 #include "parley/scenario.hpp"
 #include "parley_test.hpp"
-#include "temp_dir.hpp"
 
 namespace parley {
 namespace {
-
-Scenario uncertain_case() {
-  Scenario s = test::leverage_case();
-  s.uncertainty.push_back({"actors.*.capability", {DistributionKind::relative, {0.3}}});
-  return s;
-}
 
 ComparisonPlan small_plan() {
   ComparisonPlan plan;
@@ -31,18 +24,6 @@ ComparisonPlan small_plan() {
   plan.threads = 2;
   plan.engagement.months = 14;
   return plan;
-}
-
-StorePlan store_plan(const ComparisonPlan& plan, Record record = Record::every) {
-  StorePlan p;
-  p.command = "compare";
-  p.strategies = plan.strategies;
-  p.seed = plan.seed;
-  p.months = plan.engagement.months;
-  p.engine = plan.engagement.engine;
-  p.runs = static_cast<std::uint64_t>(plan.runs);
-  p.record = record;
-  return p;
 }
 
 bool same_bits(double a, double b) {
@@ -68,9 +49,9 @@ void expect_same_summaries(const std::vector<SeriesSummary>& a,
 
 TEST(ResultStore, SummariesFromTheDatabaseEqualTheInMemoryOnes) {
   test::TempDir dir;
-  const Scenario s = uncertain_case();
+  const Scenario s = test::uncertain_leverage_case();
   const ComparisonPlan plan = small_plan();
-  auto store = ResultStore::create(dir / "results.sqlite", s, store_plan(plan), {});
+  auto store = ResultStore::create(dir / "results.sqlite", s, test::store_plan_of(plan), {});
   stream_comparison(s, plan, all_runs(plan), *store);
   store->finish(1.5);
   EXPECT_TRUE(store->complete());
@@ -82,7 +63,7 @@ TEST(ResultStore, SummariesFromTheDatabaseEqualTheInMemoryOnes) {
 
 TEST(ResultStore, ValuesComeBackBitForBit) {
   test::TempDir dir;
-  const Scenario s = uncertain_case();
+  const Scenario s = test::uncertain_leverage_case();
   ComparisonPlan plan = small_plan();
   plan.runs = 3;
   const auto runs = run_comparison(s, plan);
@@ -98,7 +79,7 @@ TEST(ResultStore, ValuesComeBackBitForBit) {
     result.strategies[1].months[1].values[i] = awkward[i];
   }
   result.numbers = {-0.0, 2.5};
-  auto store = ResultStore::create(dir / "results.sqlite", s, store_plan(plan), {});
+  auto store = ResultStore::create(dir / "results.sqlite", s, test::store_plan_of(plan), {});
   store->begin({"a.b", "c.d"});
   store->accept(result);
   store->flush();
@@ -120,18 +101,18 @@ TEST(ResultStore, ValuesComeBackBitForBit) {
 // the summaries equal an uninterrupted run's.
 TEST(ResultStore, ResumedRunEqualsAnUninterruptedOne) {
   test::TempDir dir;
-  const Scenario s = uncertain_case();
+  const Scenario s = test::uncertain_leverage_case();
   const ComparisonPlan plan = small_plan();
   const auto file = dir / "results.sqlite";
   {
-    auto store = ResultStore::create(file, s, store_plan(plan),
+    auto store = ResultStore::create(file, s, test::store_plan_of(plan),
                                      {.command_line = "first", .scenario_file = "", .threads = 1});
     stream_comparison(s, plan, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, *store);
     store->flush();
     // Runs accepted but not committed are lost with the process.
     stream_comparison(s, plan, {12, 13}, *store);
   }
-  auto store = ResultStore::resume(file, s, store_plan(plan),
+  auto store = ResultStore::resume(file, s, test::store_plan_of(plan),
                                    {.command_line = "second", .scenario_file = "", .threads = 1});
   const auto missing = store->missing_runs();
   ASSERT_EQ(missing.size(), 30u - 12u);
@@ -147,25 +128,25 @@ TEST(ResultStore, ResumedRunEqualsAnUninterruptedOne) {
 
 TEST(ResultStore, RefusesToResumeADifferentRun) {
   test::TempDir dir;
-  const Scenario s = uncertain_case();
+  const Scenario s = test::uncertain_leverage_case();
   const ComparisonPlan plan = small_plan();
   const auto file = dir / "results.sqlite";
-  ResultStore::create(file, s, store_plan(plan), {});
-  StorePlan other = store_plan(plan);
+  ResultStore::create(file, s, test::store_plan_of(plan), {});
+  StorePlan other = test::store_plan_of(plan);
   other.seed = 4;
   test::expect_error([&] { ResultStore::resume(file, s, other, {}); },
                      ErrorId::request_different_run, "seed is 3 in the database, 4 here");
-  other = store_plan(plan);
+  other = test::store_plan_of(plan);
   other.strategies.pop_back();
   EXPECT_TRUE(ResultStore::read(file)->difference(s, other).has_value());
-  other = store_plan(plan);
+  other = test::store_plan_of(plan);
   other.engine = "compromise";
   EXPECT_TRUE(ResultStore::read(file)->difference(s, other).has_value());
   Scenario changed = s;
   changed.actors[0].capability += 1;
-  EXPECT_EQ(*ResultStore::read(file)->difference(changed, store_plan(plan)),
+  EXPECT_EQ(*ResultStore::read(file)->difference(changed, test::store_plan_of(plan)),
             "the scenario (after resolution) is another one");
-  EXPECT_FALSE(ResultStore::read(file)->difference(s, store_plan(plan)).has_value());
+  EXPECT_FALSE(ResultStore::read(file)->difference(s, test::store_plan_of(plan)).has_value());
 }
 
 TEST(ResultStore, CheckpointsKeepMonthZeroEveryTwelfthAndTheLast) {
@@ -178,10 +159,10 @@ TEST(ResultStore, CheckpointsKeepMonthZeroEveryTwelfthAndTheLast) {
   EXPECT_EQ(default_record(6436, 5, 42, 36), Record::checkpoints);
 
   test::TempDir dir;
-  const Scenario s = uncertain_case();
+  const Scenario s = test::uncertain_leverage_case();
   const ComparisonPlan plan = small_plan();
-  auto store =
-      ResultStore::create(dir / "results.sqlite", s, store_plan(plan, Record::checkpoints), {});
+  auto store = ResultStore::create(dir / "results.sqlite", s,
+                                   test::store_plan_of(plan, "compare", Record::checkpoints), {});
   stream_comparison(s, plan, all_runs(plan), *store);
   store->finish(0);
   EXPECT_EQ(store->months(), (std::vector<int>{0, 12, 14}));
@@ -200,9 +181,9 @@ TEST(ResultStore, CheckpointsKeepMonthZeroEveryTwelfthAndTheLast) {
 }
 
 TEST(ResultStore, ATemporaryStoreSummarisesLikeAFile) {
-  const Scenario s = uncertain_case();
+  const Scenario s = test::uncertain_leverage_case();
   const ComparisonPlan plan = small_plan();
-  auto store = ResultStore::temporary(s, store_plan(plan), {});
+  auto store = ResultStore::temporary(s, test::store_plan_of(plan), {});
   stream_comparison(s, plan, all_runs(plan), *store);
   store->finish(0);
   expect_same_summaries(summarise(*store, "isolation"),
@@ -211,10 +192,10 @@ TEST(ResultStore, ATemporaryStoreSummarisesLikeAFile) {
 
 TEST(ResultStore, AgreementMonthsAreTheRunsOwn) {
   test::TempDir dir;
-  const Scenario s = uncertain_case();
+  const Scenario s = test::uncertain_leverage_case();
   ComparisonPlan plan = small_plan();
   plan.engagement.months = 36;
-  auto store = ResultStore::create(dir / "results.sqlite", s, store_plan(plan), {});
+  auto store = ResultStore::create(dir / "results.sqlite", s, test::store_plan_of(plan), {});
   stream_comparison(s, plan, all_runs(plan), *store);
   store->finish(0);
   const auto runs = run_comparison(s, plan);
@@ -236,9 +217,9 @@ TEST(ResultStore, AgreementMonthsAreTheRunsOwn) {
 
 TEST(ResultStore, ClosedDatabaseIsOneFile) {
   test::TempDir dir;
-  const Scenario s = uncertain_case();
+  const Scenario s = test::uncertain_leverage_case();
   const ComparisonPlan plan = small_plan();
-  auto store = ResultStore::create(dir / "results.sqlite", s, store_plan(plan), {});
+  auto store = ResultStore::create(dir / "results.sqlite", s, test::store_plan_of(plan), {});
   stream_comparison(s, plan, all_runs(plan), *store);
   store->finish(0);
   store->close();
@@ -250,8 +231,8 @@ TEST(ResultStore, ClosedDatabaseIsOneFile) {
 
 TEST(ResultStore, ADatabaseBeyondTheLimitIsRefusedBeforeItIsCreated) {
   test::TempDir dir;
-  const Scenario s = uncertain_case();
-  StorePlan plan = store_plan(small_plan());
+  const Scenario s = test::uncertain_leverage_case();
+  StorePlan plan = test::store_plan_of(small_plan());
   const double per_run = 3.0 * double(series_names(s).size()) * 15.0;  // every month 0 ... 14
   plan.runs = static_cast<std::uint64_t>(limits::max_stored_values / per_run) + 1;
   test::expect_error([&] { ResultStore::create(dir / "big.sqlite", s, plan, {}); },

@@ -8,7 +8,6 @@
 #include "parley/io.hpp"
 #include "parley/scenario.hpp"
 #include "parley_test.hpp"
-#include "temp_dir.hpp"
 
 namespace parley {
 namespace {

@@ -9,16 +9,9 @@
 #include "parley/io.hpp"
 #include "parley/scenario.hpp"
 #include "parley_test.hpp"
-#include "temp_dir.hpp"
 
 namespace parley {
 namespace {
-
-Scenario uncertain_case() {
-  Scenario s = test::leverage_case();
-  s.uncertainty.push_back({"actors.*.capability", {DistributionKind::relative, {0.3}}});
-  return s;
-}
 
 ComparisonPlan small_plan() {
   ComparisonPlan plan;
@@ -31,13 +24,7 @@ ComparisonPlan small_plan() {
 }
 
 StorePlan store_plan(const ComparisonPlan& plan, int shard, int shards) {
-  StorePlan p;
-  p.command = "compare";
-  p.strategies = plan.strategies;
-  p.seed = plan.seed;
-  p.months = plan.engagement.months;
-  p.engine = plan.engagement.engine;
-  p.runs = static_cast<std::uint64_t>(plan.runs);
+  StorePlan p = test::store_plan_of(plan);
   p.shard = shard;
   p.shards = shards;
   return p;
@@ -72,7 +59,7 @@ TEST(Shards, AShardHoldsTheRunsOfItsResidue) {
 
 TEST(Shards, AShardIsCompleteWithItsRunsAndResumesOnlyThem) {
   test::TempDir dir;
-  const Scenario s = uncertain_case();
+  const Scenario s = test::uncertain_leverage_case();
   const ComparisonPlan plan = small_plan();
   const auto file = dir / "shard.sqlite";
   {
@@ -97,7 +84,7 @@ TEST(Shards, AShardIsCompleteWithItsRunsAndResumesOnlyThem) {
 
 TEST(Shards, MergedShardsEqualOneDatabaseOfEveryRun) {
   test::TempDir dir;
-  const Scenario s = uncertain_case();
+  const Scenario s = test::uncertain_leverage_case();
   const ComparisonPlan plan = small_plan();
   auto whole = ResultStore::create(dir / "whole.sqlite", s, store_plan(plan, 1, 1), {});
   stream_comparison(s, plan, whole->missing_runs(), *whole);
@@ -149,7 +136,7 @@ TEST(Shards, MergedShardsEqualOneDatabaseOfEveryRun) {
 // More shards than SQLite attaches at once (10): merged in groups, the same rows.
 TEST(Shards, MoreShardsThanSqliteAttachesMergeInGroups) {
   test::TempDir dir;
-  const Scenario s = uncertain_case();
+  const Scenario s = test::uncertain_leverage_case();
   const ComparisonPlan plan = small_plan();
   auto whole = ResultStore::create(dir / "whole.sqlite", s, store_plan(plan, 1, 1), {});
   stream_comparison(s, plan, whole->missing_runs(), *whole);
@@ -180,7 +167,7 @@ TEST(Shards, MoreShardsThanSqliteAttachesMergeInGroups) {
 
 TEST(Shards, AShardIsNotScored) {
   test::TempDir dir;
-  const Scenario s = uncertain_case();
+  const Scenario s = test::uncertain_leverage_case();
   auto shard = ResultStore::read(make_shard(dir, "s2", s, small_plan(), 2, 3));
   test::expect_error([&] { StoredRunSource runs(*shard); }, ErrorId::request_not_scorable,
                      "it holds shard 2/3 of the runs; parley merge combines");
@@ -188,7 +175,7 @@ TEST(Shards, AShardIsNotScored) {
 
 TEST(Shards, MergesThatCannotBeMadeAreRefused) {
   test::TempDir dir;
-  const Scenario s = uncertain_case();
+  const Scenario s = test::uncertain_leverage_case();
   const ComparisonPlan plan = small_plan();
   const auto s1 = make_shard(dir, "s1", s, plan, 1, 3);
   const auto s2 = make_shard(dir, "s2", s, plan, 2, 3);

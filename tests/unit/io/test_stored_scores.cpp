@@ -11,16 +11,9 @@
 #include "parley/io.hpp"
 #include "parley/scenario.hpp"
 #include "parley_test.hpp"
-#include "temp_dir.hpp"
 
 namespace parley {
 namespace {
-
-Scenario uncertain_case() {
-  Scenario s = test::leverage_case();
-  s.uncertainty.push_back({"actors.*.capability", {DistributionKind::relative, {0.3}}});
-  return s;
-}
 
 ComparisonPlan small_plan() {
   ComparisonPlan plan;
@@ -30,19 +23,6 @@ ComparisonPlan small_plan() {
   plan.threads = 2;
   plan.engagement.months = 14;
   return plan;
-}
-
-StorePlan store_plan(const ComparisonPlan& plan, const std::string& command = "compare",
-                     Record record = Record::every) {
-  StorePlan p;
-  p.command = command;
-  p.strategies = plan.strategies;
-  p.seed = plan.seed;
-  p.months = plan.engagement.months;
-  p.engine = plan.engagement.engine;
-  p.runs = static_cast<std::uint64_t>(plan.runs);
-  p.record = record;
-  return p;
 }
 
 Observations history() {
@@ -100,9 +80,9 @@ std::vector<std::vector<std::string>> rows(const std::filesystem::path& file,
 
 TEST(StoredRuns, BlocksAndScoresEqualTheRunsInMemory) {
   test::TempDir dir;
-  const Scenario s = uncertain_case();
+  const Scenario s = test::uncertain_leverage_case();
   const ComparisonPlan plan = small_plan();
-  auto store = complete_store(dir / "results.sqlite", s, plan, store_plan(plan));
+  auto store = complete_store(dir / "results.sqlite", s, plan, test::store_plan_of(plan));
   const auto results = run_comparison(s, plan);
   const MemoryRunSource memory(s, results);
   const StoredRunSource stored(*store);
@@ -142,16 +122,17 @@ TEST(StoredRuns, BlocksAndScoresEqualTheRunsInMemory) {
 
 TEST(StoredRuns, RunsThatCannotBeScoredAreRefusedWithTheReason) {
   test::TempDir dir;
-  const Scenario s = uncertain_case();
+  const Scenario s = test::uncertain_leverage_case();
   const ComparisonPlan plan = small_plan();
   auto checkpoints = complete_store(dir / "checkpoints.sqlite", s, plan,
-                                    store_plan(plan, "compare", Record::checkpoints));
+                                    test::store_plan_of(plan, "compare", Record::checkpoints));
   test::expect_error([&] { StoredRunSource runs(*checkpoints); }, ErrorId::request_not_scorable,
                      "--record checkpoints");
-  auto sweep = complete_store(dir / "sweep.sqlite", s, plan, store_plan(plan, "sweep"));
+  auto sweep = complete_store(dir / "sweep.sqlite", s, plan, test::store_plan_of(plan, "sweep"));
   test::expect_error([&] { StoredRunSource runs(*sweep); }, ErrorId::request_not_scorable,
                      "the runs of sweep");
-  auto unfinished = ResultStore::create(dir / "unfinished.sqlite", s, store_plan(plan), {});
+  auto unfinished =
+      ResultStore::create(dir / "unfinished.sqlite", s, test::store_plan_of(plan), {});
   stream_comparison(s, plan, {0, 1, 2}, *unfinished);
   unfinished->flush();
   test::expect_error([&] { StoredRunSource runs(*unfinished); }, ErrorId::request_not_scorable,
@@ -162,10 +143,10 @@ TEST(StoredRuns, RunsThatCannotBeScoredAreRefusedWithTheReason) {
 
 TEST(StoredRuns, TheScenarioComesBackFromTheManifest) {
   test::TempDir dir;
-  const Scenario s = uncertain_case();
+  const Scenario s = test::uncertain_leverage_case();
   const ComparisonPlan plan = small_plan();
   auto store =
-      ResultStore::create(dir / "results.sqlite", s, store_plan(plan),
+      ResultStore::create(dir / "results.sqlite", s, test::store_plan_of(plan),
                           {.command_line = "x", .scenario_file = "cases/lever.yaml", .threads = 1});
   EXPECT_EQ(to_json(store->scenario()), to_json(s));
   EXPECT_EQ(store->scenario_file(), "cases/lever.yaml");
@@ -173,10 +154,10 @@ TEST(StoredRuns, TheScenarioComesBackFromTheManifest) {
 
 TEST(StoredScores, RowsReadBackAsWritten) {
   test::TempDir dir;
-  const Scenario s = uncertain_case();
+  const Scenario s = test::uncertain_leverage_case();
   const ComparisonPlan plan = small_plan();
   const auto file = dir / "results.sqlite";
-  auto store = complete_store(file, s, plan, store_plan(plan, "score"));
+  auto store = complete_store(file, s, plan, test::store_plan_of(plan, "score"));
   const Observations observations = history();
   std::vector<StrategyScore> scores;
   const StoredRunSource runs(*store);
@@ -260,9 +241,9 @@ TEST(StoredScores, RowsReadBackAsWritten) {
 
 TEST(StoredScores, ACopyIsScoredWithoutChangingTheOriginal) {
   test::TempDir dir;
-  const Scenario s = uncertain_case();
+  const Scenario s = test::uncertain_leverage_case();
   const ComparisonPlan plan = small_plan();
-  auto original = complete_store(dir / "results.sqlite", s, plan, store_plan(plan));
+  auto original = complete_store(dir / "results.sqlite", s, plan, test::store_plan_of(plan));
   original->close();
   ResultStore::copy(dir / "results.sqlite", dir / "copy.sqlite");
   test::expect_error([&] { ResultStore::copy(dir / "results.sqlite", dir / "copy.sqlite"); },
@@ -288,12 +269,12 @@ TEST(StoredScores, ACopyIsScoredWithoutChangingTheOriginal) {
 
 TEST(StoredCalibration, ParametersGenerationsAndParticlesReadBackAsWritten) {
   test::TempDir dir;
-  const Scenario s = uncertain_case();
+  const Scenario s = test::uncertain_leverage_case();
   ComparisonPlan plan = small_plan();
   plan.runs = 0;
   plan.strategies = {"piecemeal"};
   const auto file = dir / "results.sqlite";
-  auto store = complete_store(file, s, plan, store_plan(plan, "calibrate"));
+  auto store = complete_store(file, s, plan, test::store_plan_of(plan, "calibrate"));
   CalibrationResult result;
   result.priors = {{"regime.weights.revenue", {DistributionKind::uniform, {0.2, 0.8}}, 0.5, 0, 1},
                    {"spoiler.strength", {DistributionKind::relative, {0.25}}, 2.0, 0, 10}};
