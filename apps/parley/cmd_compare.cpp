@@ -77,13 +77,7 @@ struct Setup {
 
 StorePlan store_plan_of(const CompareArgs& a, const char* command, const Scenario& scenario,
                         const ComparisonPlan& plan) {
-  StorePlan store_plan;
-  store_plan.command = command;
-  store_plan.strategies = plan.strategies;
-  store_plan.seed = plan.seed;
-  store_plan.months = plan.engagement.months;
-  store_plan.engine = plan.engagement.engine;
-  store_plan.runs = static_cast<std::uint64_t>(plan.runs);
+  StorePlan store_plan = parley::store_plan_of(command, plan);
   std::tie(store_plan.shard, store_plan.shards) = parse_shard(a.shard);
   if (store_plan.shards > plan.runs) {
     throw Error(ErrorId::request_invalid_option,

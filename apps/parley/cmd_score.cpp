@@ -96,14 +96,8 @@ int score_scenario(const ScoreArgs& a) {
   for (const std::string& id : plan.strategies) {
     if (!id.empty()) require_strategy(scenario, id);  // "" is every bloc's baseline
   }
-  StorePlan store_plan;
-  store_plan.command = "score";
-  store_plan.strategies = plan.strategies;
-  store_plan.seed = plan.seed;
-  store_plan.months = plan.engagement.months;
-  store_plan.engine = plan.engagement.engine;
-  store_plan.runs = static_cast<std::uint64_t>(plan.runs);
-  store_plan.record = Record::every;  // events are judged month by month
+  // Every month recorded (store_plan_of's default): events are judged month by month.
+  const StorePlan store_plan = store_plan_of("score", plan);
   StoreOptions options;
   options.out = a.out;
   StoredRun stored(options, scenario, store_plan, session_of(a.file, plan.threads));

@@ -42,13 +42,8 @@ std::vector<double> sweep_values(const SweepArgs& a) {
 int run_stored(const SweepArgs& a, const Scenario& scenario, const SweepPlan& plan) {
   const ComparisonPlan& c = plan.comparison;
   const auto runs = static_cast<std::uint64_t>(c.runs) * plan.values.size();
-  StorePlan store_plan;
-  store_plan.command = "sweep";
-  store_plan.strategies = c.strategies;
-  store_plan.seed = c.seed;
-  store_plan.months = c.engagement.months;
-  store_plan.engine = c.engagement.engine;
-  store_plan.runs = runs;
+  StorePlan store_plan = store_plan_of("sweep", c);
+  store_plan.runs = runs;  // every value's runs
   store_plan.record = record_for(a.store, runs, c.strategies.size(), series_names(scenario).size(),
                                  c.engagement.months);
   store_plan.parameters = {{"sweep_path", plan.path},

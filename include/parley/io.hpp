@@ -92,6 +92,10 @@ struct StorePlan {
   int shards = 1;
 };
 
+// What a store records of the runs `plan` makes for `command`: its strategies, seed, months,
+// engine and run count, every month recorded, one shard; a command sets the rest.
+StorePlan store_plan_of(std::string command, const ComparisonPlan& plan);
+
 // The runs of 0 .. plan.runs - 1 in plan's shard, ascending, and how many there are.
 std::vector<std::uint64_t> shard_runs(const StorePlan& plan);
 std::uint64_t shard_run_count(const StorePlan& plan);

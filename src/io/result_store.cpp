@@ -181,6 +181,17 @@ void parse_shard(const std::string& text, StorePlan& plan) {
 
 }  // namespace
 
+StorePlan store_plan_of(std::string command, const ComparisonPlan& plan) {
+  StorePlan store_plan;
+  store_plan.command = std::move(command);
+  store_plan.strategies = plan.strategies;
+  store_plan.seed = plan.seed;
+  store_plan.months = plan.engagement.months;
+  store_plan.engine = plan.engagement.engine;
+  store_plan.runs = static_cast<std::uint64_t>(plan.runs);
+  return store_plan;
+}
+
 std::vector<std::uint64_t> shard_runs(const StorePlan& plan) {
   std::vector<std::uint64_t> runs;
   runs.reserve(shard_run_count(plan));

@@ -29,13 +29,7 @@ Scenario uncertain_leverage_case() {
 }
 
 StorePlan store_plan_of(const ComparisonPlan& plan, const std::string& command, Record record) {
-  StorePlan p;
-  p.command = command;
-  p.strategies = plan.strategies;
-  p.seed = plan.seed;
-  p.months = plan.engagement.months;
-  p.engine = plan.engagement.engine;
-  p.runs = static_cast<std::uint64_t>(plan.runs);
+  StorePlan p = parley::store_plan_of(command, plan);
   p.record = record;
   return p;
 }
