@@ -287,15 +287,6 @@ Candidate CompactRound::execute(std::size_t index) {
       if (bound_[k] != dead) f(k, c);
     });
   };
-  auto realise = [&] {
-    for (const Side* side : {&done.i, &done.j}) {
-      const std::size_t c = t_.cell(side->actor, side->supply);
-      vote_[c] = side->to;
-      direction_[c] = side->move > 0 ? 1 : -1;
-    }
-    record_update(done.j.actor, done.j.demand, done.i);
-    record_update(done.i.actor, done.i.demand, done.j);
-  };
   // A candidate on a moved vote adds its own move, as evaluated before this exchange, to its
   // earlier moves.
   auto reevaluate = [&](std::size_t k, Candidate c) {
@@ -308,7 +299,7 @@ Candidate CompactRound::execute(std::size_t index) {
     store(k, c);
   };
   if (rex()) {
-    realise();
+    realise(done);
     for (std::size_t list = 0; list < 4; ++list) {
       visit(list, [&](std::size_t k, const Pairing&) { reevaluate(k, full_[k]); });
     }
@@ -323,7 +314,7 @@ Candidate CompactRound::execute(std::size_t index) {
       evaluate(before_.back().second);
     });
   }
-  realise();
+  realise(done);
   for (const auto& [k, c] : before_) reevaluate(k, c);
   for (std::size_t list : {2, 3}) {
     visit(list, [&](std::size_t k, const Pairing& c) { reevaluate(k, unevaluated(k, c)); });

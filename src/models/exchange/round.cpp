@@ -66,6 +66,16 @@ void RoundCore::record_update(std::uint32_t demander, std::uint32_t issue, const
   base_outcome_[key] += t_.rate[own] * (supplier.to - x0_[own]);
 }
 
+void RoundCore::realise(const Candidate& done) {
+  for (const Side* side : {&done.i, &done.j}) {
+    const std::size_t c = t_.cell(side->actor, side->supply);
+    vote_[c] = side->to;
+    direction_[c] = side->move > 0 ? 1 : -1;
+  }
+  record_update(done.j.actor, done.j.demand, done.i);
+  record_update(done.i.actor, done.i.demand, done.j);
+}
+
 RoundResult RoundCore::finish(std::vector<Candidate> realised) {
   RoundResult result;
   result.candidates = generated_;

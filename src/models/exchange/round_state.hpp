@@ -49,6 +49,9 @@ class RoundCore {
   // group bit 0 at or left of it on p, bit 1 on q; candidates pair groups 0 and 3, 1 and 2.
   void fill_groups(std::uint32_t p, std::uint32_t q, std::vector<std::uint32_t> (&group)[4]) const;
   void record_update(std::uint32_t demander, std::uint32_t issue, const Side& supplier);
+  // Moves both suppliers' votes to what `done` agreed and records each as an update its partner
+  // has seen: what realising an exchange changes, whichever way the round keeps candidates.
+  void realise(const Candidate& done);
   RoundResult finish(std::vector<Candidate> realised);  // the votes and outcomes after the round
 
   const Table& t_;

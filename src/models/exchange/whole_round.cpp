@@ -215,13 +215,7 @@ void WholeRound::execute(std::uint32_t index) {
   const Candidate done = candidates_[index];
   candidates_[index].valid = false;  // realised: out of the running
   drop_live(index);
-  for (const Side* side : {&done.i, &done.j}) {
-    const std::size_t c = t_.cell(side->actor, side->supply);
-    vote_[c] = side->to;
-    direction_[c] = side->move > 0 ? 1 : -1;
-  }
-  record_update(done.j.actor, done.j.demand, done.i);
-  record_update(done.i.actor, done.i.demand, done.j);
+  realise(done);
   // Re-evaluate every candidate that shares a side's actor and supply issue (its vote moved) or
   // actor and demand issue (the votes its overshoot check counts changed).
   ++clock_;
