@@ -190,6 +190,17 @@ void close_database(const fs::path& file) {
   db.close();
 }
 
+// The keys every run directory's manifest begins with: which parley, which command, on what.
+nlohmann::ordered_json manifest_head(const std::string& command, const Scenario& scenario,
+                                     const std::string& scenario_file) {
+  nlohmann::ordered_json m;
+  m["parley_version"] = PARLEY_VERSION;
+  m["command"] = command;
+  m["scenario"] = {
+      {"name", scenario.meta.name}, {"file", scenario_file}, {"as_of", scenario.meta.as_of}};
+  return m;
+}
+
 }  // namespace
 
 bool is_run_directory_file(const std::string& name) {
@@ -307,12 +318,7 @@ std::string run_manifest(const Scenario& scenario, const ComparisonContext& cont
                          const ResultStore& store,
                          const std::vector<std::pair<std::string, std::string>>& extra) {
   const auto& plan = context.plan;
-  nlohmann::ordered_json m;
-  m["parley_version"] = PARLEY_VERSION;
-  m["command"] = store.plan().command;
-  m["scenario"] = {{"name", scenario.meta.name},
-                   {"file", context.scenario_file},
-                   {"as_of", scenario.meta.as_of}};
+  nlohmann::ordered_json m = manifest_head(store.plan().command, scenario, context.scenario_file);
   m["strategies"] = plan.strategies;
   // A scoring compares each strategy with the observations, not with a reference.
   if (store.plan().command != "score") m["reference"] = context.reference;
@@ -365,12 +371,7 @@ void write_calibration_directory(const fs::path& directory, const Scenario& scen
   write_file_atomically(directory / "posterior.csv", posterior_csv(result));
   write_file_atomically(directory / "calibrated.yaml", to_yaml(calibrated));
   const CalibrationPlan& plan = context.plan;
-  nlohmann::ordered_json m;
-  m["parley_version"] = PARLEY_VERSION;
-  m["command"] = store.plan().command;
-  m["scenario"] = {{"name", scenario.meta.name},
-                   {"file", context.scenario_file},
-                   {"as_of", scenario.meta.as_of}};
+  nlohmann::ordered_json m = manifest_head(store.plan().command, scenario, context.scenario_file);
   m["observations"] = {{"file", context.observations_file},
                        {"name", observations.name},
                        {"start", observations.start}};

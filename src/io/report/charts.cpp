@@ -50,6 +50,24 @@ json strategy_order(const ReportData& data, bool without_reference = false) {
   return order;
 }
 
+// One panel per strategy, side by side, in the run's order.
+json strategy_columns(const ReportData& data) {
+  return {{"column",
+           {{"field", "strategy"},
+            {"type", "nominal"},
+            {"sort", strategy_order(data)},
+            {"title", nullptr}}}};
+}
+
+// Strategies told apart by colour, in the run's order, with the legend above the chart.
+json strategy_colour(const ReportData& data) {
+  return {{"field", "strategy"},
+          {"type", "nominal"},
+          {"scale", strategy_scale(data)},
+          {"sort", strategy_order(data)},
+          {"legend", {{"orient", "top"}, {"title", nullptr}}}};
+}
+
 json base_config() {
   return {{"font", "Helvetica, Arial, sans-serif"},
           {"view", {{"stroke", "#ddd"}}},
@@ -137,12 +155,7 @@ json fan_spec(const ReportData& data, const std::string& series, const json& val
         {{"x", x}, {"y", {{"field", "p50"}, {"type", "quantitative"}}}, {"color", colour}}}});
   return {
       {"data", {{"values", values}}},
-      {"facet",
-       {{"column",
-         {{"field", "strategy"},
-          {"type", "nominal"},
-          {"sort", strategy_order(data)},
-          {"title", nullptr}}}}},
+      {"facet", strategy_columns(data)},
       {"spec",
        {{"width", panel_width(data.plan.strategies.size())}, {"height", 130}, {"layer", layers}}},
       {"config", base_config()}};
@@ -283,11 +296,7 @@ std::vector<Chart> policy_charts(const ReportData& data) {
   }
   if (values.empty()) return {};
   const std::size_t n = data.plan.strategies.size();
-  json colour = {{"field", "strategy"},
-                 {"type", "nominal"},
-                 {"scale", strategy_scale(data)},
-                 {"sort", strategy_order(data)},
-                 {"legend", {{"orient", "top"}, {"title", nullptr}}}};
+  json colour = strategy_colour(data);
   json x_title =
       fmt::format("policy at month {}, % of the issue's scale (low end 0, high end 100)", last);
   json y = {{"field", "issue"}, {"type", "nominal"}, {"sort", order}, {"title", nullptr}};
@@ -356,11 +365,7 @@ std::vector<Chart> agreement_charts(const ReportData& data) {
     if (any) order.push_back(issue_name(issue));
   }
   if (values.empty()) return {};
-  json colour = {{"field", "strategy"},
-                 {"type", "nominal"},
-                 {"scale", strategy_scale(data)},
-                 {"sort", strategy_order(data)},
-                 {"legend", {{"orient", "top"}, {"title", nullptr}}}};
+  json colour = strategy_colour(data);
   json spec = {{"data", {{"values", values}}},
                {"facet",
                 {{"field", "track"},
@@ -413,12 +418,7 @@ std::vector<Chart> recognition_charts(const ReportData& data) {
   }
   json spec = {
       {"data", {{"values", values}}},
-      {"facet",
-       {{"column",
-         {{"field", "strategy"},
-          {"type", "nominal"},
-          {"sort", strategy_order(data)},
-          {"title", nullptr}}}}},
+      {"facet", strategy_columns(data)},
       {"spec",
        {{"width", panel_width(data.plan.strategies.size()) - 30},
         {"height", {{"step", 14}}},
@@ -483,11 +483,7 @@ std::vector<Chart> sweep_charts(const ReportData& data) {
     }
     if (!any || !moves) continue;
     json x = {{"field", "value"}, {"type", "quantitative"}, {"title", data.sweep_path}};
-    json colour = {{"field", "strategy"},
-                   {"type", "nominal"},
-                   {"scale", strategy_scale(data)},
-                   {"sort", strategy_order(data)},
-                   {"legend", {{"orient", "top"}, {"title", nullptr}}}};
+    json colour = strategy_colour(data);
     const std::string unit = unit_of(describe_series(data.scenario, series));
     json spec = {
         {"data", {{"values", values}}},
