@@ -95,7 +95,7 @@ StorePlan store_plan_of(const CompareArgs& a, const char* command, const Scenari
 
 void set_up(const CompareArgs& a, const char* command, const World& world, Setup& s) {
   s.scenario = load_scenario_arg(a.file);
-  s.context.scenario_file = a.file.empty() ? "<embedded>/afghanistan-2024.yaml" : a.file;
+  s.context.scenario_file = scenario_arg_name(a.file);
   s.context.plan = comparison_plan(a, s.scenario);
   // Checked here, not by the first run: under mpirun every rank then agrees on the error before
   // any run starts, and rank 0 alone reports it.

@@ -49,7 +49,7 @@ int run_stored(const Args& a, const Scenario& scenario) {
   store_plan.parameters = {{"screened_series", p.series},
                            {"trajectories", std::to_string(p.trajectories)},
                            {"levels", std::to_string(p.levels)}};
-  const std::string file = a.file.empty() ? "<embedded>/afghanistan-2024.yaml" : a.file;
+  const std::string file = scenario_arg_name(a.file);
   StoredRun stored(a.store, scenario, store_plan,
                    {.command_line = invocation(),
                     .scenario_file = file,

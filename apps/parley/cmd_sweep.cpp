@@ -50,7 +50,7 @@ int run_stored(const SweepArgs& a, const Scenario& scenario, const SweepPlan& pl
                            {"sweep_values", nlohmann::json(plan.values).dump()},
                            {"runs_per_value", std::to_string(c.runs)}};
   store_plan.variant_values = plan.values;
-  const std::string file = a.file.empty() ? "<embedded>/afghanistan-2024.yaml" : a.file;
+  const std::string file = scenario_arg_name(a.file);
   StoredRun stored(a.store, scenario, store_plan,
                    {.command_line = invocation(),
                     .scenario_file = file,

@@ -11,6 +11,10 @@ namespace parley::cli {
 // The optional FILE positional that load_scenario_arg reads.
 void add_scenario_file(CLI::App& app, std::string& file);
 
+// How a run names its scenario (messages, manifests): FILE, or "<embedded>/afghanistan-2024.yaml"
+// when `file` is empty.
+std::string scenario_arg_name(const std::string& file);
+
 // Loads FILE (any supported format), or the embedded default scenario when `file` is empty.
 // Throws ScenarioError listing every problem.
 Scenario load_scenario_arg(const std::string& file);
