@@ -27,6 +27,14 @@ float bound_of(double gain) {
   return bound;
 }
 
+// The largest of block k of `chunk` values in values[0, size): a chunk's bounds, or a super
+// block's chunk maxima.
+float block_max(const std::vector<float>& values, std::size_t k, std::size_t size) {
+  const auto first = static_cast<std::ptrdiff_t>(k * chunk);
+  const auto last = static_cast<std::ptrdiff_t>(std::min(size, (k + 1) * chunk));
+  return *std::max_element(values.begin() + first, values.begin() + last);
+}
+
 }  // namespace
 
 std::size_t CompactRound::pair_index(std::uint32_t p, std::uint32_t q) const {
@@ -198,8 +206,7 @@ void CompactRound::set_gain(std::size_t index, double exact) {
 void CompactRound::refresh_maxima() {
   std::vector<std::uint32_t> supers;
   for (std::uint32_t c : dirty_) {
-    const std::size_t end = std::min(generated_, (c + std::size_t{1}) * chunk);
-    chunk_max_[c] = *std::max_element(bound_.begin() + c * chunk, bound_.begin() + end);
+    chunk_max_[c] = block_max(bound_, c, generated_);
     chunk_dirty_[c] = 0;
     if (!super_dirty_[c / chunk]) {
       super_dirty_[c / chunk] = 1;
@@ -208,8 +215,7 @@ void CompactRound::refresh_maxima() {
   }
   dirty_.clear();
   for (std::uint32_t s : supers) {
-    const std::size_t end = std::min(chunk_max_.size(), (s + std::size_t{1}) * chunk);
-    super_max_[s] = *std::max_element(chunk_max_.begin() + s * chunk, chunk_max_.begin() + end);
+    super_max_[s] = block_max(chunk_max_, s, chunk_max_.size());
     super_dirty_[s] = 0;
   }
 }
